@@ -1,0 +1,71 @@
+/**
+ * Cohort dates are either plain dates (YYYY-MM-DD, read in the cohort's time zone) or ISO date-times with an offset.
+ * Everything downstream works with instants (Date), computed here once.
+ */
+export const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Offset of `zone` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
+function zoneOffsetMs(instant: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the wall-clock time `y-m-d h:mi:s.ms` occurs in `zone`. */
+function wallClockToInstant(wall: number, zone: string): number {
+  // Two passes settle the offset across DST transitions.
+  let guess = wall - zoneOffsetMs(wall, zone);
+  guess = wall - zoneOffsetMs(guess, zone);
+  return guess;
+}
+
+/**
+ * The instant a cohort date stands for. Plain dates mean the start of that day in `zone`, or with `endOfDay`
+ * the last millisecond of it (a cohort "ending 2026-12-09" runs through that whole day).
+ */
+export function toInstant(value: string, zone: string, options: { endOfDay?: boolean } = {}): Date {
+  if (!PLAIN_DATE.test(value)) return new Date(value);
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const wall = options.endOfDay ? Date.UTC(y, m - 1, d + 1) - 1 : Date.UTC(y, m - 1, d);
+  return new Date(wallClockToInstant(wall, zone));
+}
+
+export const DAY_MS = 86_400_000;
+
+export function addDays(instant: Date, days: number): Date {
+  return new Date(instant.getTime() + days * DAY_MS);
+}
