@@ -29,6 +29,8 @@ describe('workflows', () => {
     it("parses with GitHub's workflow parser", async () => {
       const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
       expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+      expect(result.value).toBeDefined();
+      if (result.value === undefined) return;
       const template = await convertWorkflowTemplate(result.context, result.value);
       expect(template.errors ?? []).toEqual([]);
       expect(template.jobs.length).toBeGreaterThan(0);

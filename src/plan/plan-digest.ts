@@ -1,0 +1,49 @@
+/**
+ * A fingerprint of what a plan will do, recorded in the review comment and compared by the apply workflow, which
+ * refuses to apply a re-plan whose fingerprint differs from the reviewed one.
+ *
+ * It covers every resource change Terraform would show (address, deposed key, previous address, import id,
+ * actions, and every leaf of the planned object), sorted so the order of `resource_changes` does not matter.
+ * Sensitive and unknown leaves are replaced by markers: the digest input holds no secret, and a hash of a short
+ * secret could be brute-forced, so a change to a sensitive value alone does not change the digest.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from './json-value.ts';
+import { isShownChange } from './plan-counts.ts';
+import type { AttributeChange, PlanSummary, ResourceChangeView } from './plan-types.ts';
+
+const DIGEST_VERSION = 'workshop-plan-digest/v1';
+
+/** Tagged so no real value can collide with a marker. */
+function encodeAfter(attribute: AttributeChange): JsonValue {
+  if (attribute.sensitive) return ['sensitive'];
+  if (attribute.unknown) return ['unknown'];
+  return ['value', attribute.after ?? null];
+}
+
+function entry(change: ResourceChangeView): JsonValue {
+  return {
+    address: change.address,
+    deposed: change.deposed ?? null,
+    previousAddress: change.previousAddress ?? null,
+    importId: change.importing ? (change.importing.id ?? '') : null,
+    actions: [...change.actions],
+    after: change.attributes
+      .filter((attribute) => attribute.hasAfter)
+      .map((attribute) => [attribute.path, encodeAfter(attribute)]),
+  };
+}
+
+/** The exact text that is hashed; exposed so tests can prove it holds no sensitive value. */
+export function digestInput(plan: PlanSummary): string {
+  const entries = plan.changes
+    .filter(isShownChange)
+    .map((change) => canonicalJson(entry(change)))
+    .sort();
+  return `${DIGEST_VERSION}\n${entries.join('\n')}`;
+}
+
+/** SHA-256 hex of `digestInput(plan)`. */
+export function planDigest(plan: PlanSummary): string {
+  return createHash('sha256').update(digestInput(plan), 'utf8').digest('hex');
+}
