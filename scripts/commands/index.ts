@@ -1,5 +1,7 @@
 /** Every `workshop` subcommand, in the order `workshop --help` lists them. */
 import type { Command } from '../cli/command.ts';
+import { renderPlanCommand } from './render-plan.ts';
 import { schemaCommand } from './schema.ts';
+import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [schemaCommand];
+export const commands: readonly Command[] = [validateCommand, schemaCommand, renderPlanCommand];

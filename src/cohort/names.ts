@@ -74,9 +74,17 @@ export class CohortNames {
   replicaBucket(role: 'raw' | 'processed'): string {
     return `${this.base}-${role}-dr`;
   }
+  /**
+   * Prefix of every student user, workgroup and ETL copy of this cohort. Cohort ids, the org prefix and student ids
+   * never contain "_", so `<prefix>_*` matches this cohort's student resources and never another cohort's (a
+   * hyphen would not do: cohort "x-b" would match the pattern of cohort "x").
+   */
+  get studentPrefix(): string {
+    return `${this.base}_`;
+  }
   /** The student's IAM user name; their Athena workgroup has exactly the same name. */
   studentUser(studentId: string): string {
-    return `${this.base}-${studentId}`;
+    return `${this.studentPrefix}${studentId}`;
   }
   studentWorkgroup(studentId: string): string {
     return this.studentUser(studentId);
@@ -107,9 +115,13 @@ export class CohortNames {
   job(etl: string): string {
     return `${this.base}-${etl}`;
   }
-  /** Each student runs their own copy of every ETL job, so runs and bookmarks never collide (pitfall 5). */
+  /**
+   * Each student runs their own copy of every ETL job, so runs and bookmarks never collide (pitfall 5). The name
+   * starts with the student's IAM user name and "_", so the group policy can grant `job/${aws:username}_*`: student
+   * ids and ETL names contain no "_", so that pattern matches this user's copies and nobody else's.
+   */
   studentJob(etl: string, studentId: string): string {
-    return `${this.base}-${etl}-${studentId}`;
+    return `${this.studentUser(studentId)}_${etl}`;
   }
   trigger(etl: string): string {
     return `${this.base}-${etl}-schedule`;

@@ -16,7 +16,28 @@ export const GITHUB_LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])
 
 export const MAX_SCHEDULE_DAYS = 90;
 
-const email = z.email({ error: (issue) => `"${String(issue.input)}" is not a valid email address` });
+// A missing email falls through to the generic "missing required key" message.
+const email = z.email({
+  error: (issue) => (issue.input === undefined ? undefined : `"${String(issue.input)}" is not a valid email address`),
+});
+
+/**
+ * Cross-field checks run even when a sibling field failed, so one run reports every problem; they therefore see
+ * the raw value of failed fields and must check types themselves.
+ */
+const evenWithFieldErrors = {
+  when: (payload: z.core.ParsePayload) => typeof payload.value === 'object' && payload.value !== null,
+};
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** Upper bounds on list sizes: AWS quotas make larger cohorts fail at apply, and they keep validation fast. */
+export const MAX_STUDENTS = 500;
+export const MAX_INSTRUCTORS = 20;
+export const MAX_DATASETS = 20;
+export const MAX_ETL_JOBS = 10;
+/** AWS allows 50 tags per resource; the project adds its own (workshop:cohort, workshop:owner, managed-by). */
+export const MAX_TAGS = 40;
 
 const githubLogin = z
   .string()
@@ -55,8 +76,11 @@ const Schedule = z
     teardownAfterDays: z.int().min(0).max(30).default(3).describe('Teardown is due this many days after end'),
   })
   .superRefine((schedule, ctx) => {
-    const ok = (v: string) => (PLAIN_DATE.test(v) || DATE_TIME_WITH_OFFSET.test(v)) && isRealCalendarDate(v);
-    if (!ok(schedule.start) || !ok(schedule.end) || !isValidTimeZone(schedule.timezone)) return;
+    const ok = (v: unknown): v is string =>
+      isText(v) && (PLAIN_DATE.test(v) || DATE_TIME_WITH_OFFSET.test(v)) && isRealCalendarDate(v);
+    if (!ok(schedule.start) || !ok(schedule.end) || !isText(schedule.timezone) || !isValidTimeZone(schedule.timezone)) {
+      return;
+    }
     const start = toInstant(schedule.start, schedule.timezone);
     const end = toInstant(schedule.end, schedule.timezone, { endOfDay: true });
     if (end.getTime() < start.getTime()) {
@@ -68,7 +92,7 @@ const Schedule = z
         message: `must be at most ${MAX_SCHEDULE_DAYS} days after start (${schedule.start}); split a longer course into cohorts`,
       });
     }
-  });
+  }, evenWithFieldErrors);
 
 const Region = z
   .string()
@@ -92,13 +116,17 @@ const Regions = z
       .describe('Also build the catalog, crawlers and workgroups in the backup region over the replicas'),
   })
   .superRefine((regions, ctx) => {
-    if (regions.backup !== undefined && regions.backup === regions.primary) {
-      ctx.addIssue({ code: 'custom', path: ['backup'], message: 'must differ from the primary region' });
+    if (isText(regions.backup) && regions.backup === regions.primary) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backup'],
+        message: 'must differ from the primary region; pick another region or remove backup',
+      });
     }
-    if (regions.failover && regions.backup === undefined) {
+    if (regions.failover === true && regions.backup === undefined) {
       ctx.addIssue({ code: 'custom', path: ['failover'], message: 'needs regions.backup to fail over to' });
     }
-  });
+  }, evenWithFieldErrors);
 
 const Budget = z.strictObject({
   limitUsd: z.number().gt(0, 'must be greater than 0').max(100_000).describe('Monthly budget in US dollars'),
@@ -218,15 +246,16 @@ const Storage = z
     for (let i = 1; i < STORAGE_STEPS.length; i++) {
       const previous = STORAGE_STEPS[i - 1] as (typeof STORAGE_STEPS)[number];
       const current = STORAGE_STEPS[i] as (typeof STORAGE_STEPS)[number];
-      if (storage[current] <= storage[previous]) {
+      const [before, after] = [storage[previous], storage[current]];
+      if (isNumber(before) && isNumber(after) && after <= before) {
         ctx.addIssue({
           code: 'custom',
           path: [current],
-          message: `must be greater than ${previous} (${storage[previous]}): storage steps are strictly increasing`,
+          message: `must be greater than ${previous} (${before}): storage steps are strictly increasing`,
         });
       }
     }
-  });
+  }, evenWithFieldErrors);
 
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
 const IPV6_CIDR = /^[0-9a-fA-F:]+(:[0-9a-fA-F.]+)?\/(12[0-8]|1[01]\d|\d?\d)$/;
@@ -250,15 +279,23 @@ const Notifications = z.strictObject({
     .optional(),
 });
 
+// The characters AWS accepts in tag keys and values (letters, digits, spaces and _ . : / = + - @ in any script).
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const Tags = z
   .record(
     z
       .string()
-      .min(1)
-      .max(128)
+      .min(1, 'tag keys must not be empty')
+      .max(128, 'tag keys are at most 128 characters')
+      .regex(TAG_TEXT, 'tag keys may use letters, digits, spaces and _ . : / = + - @')
       .refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys must not start with "aws:" (reserved by AWS)'),
-    z.string().max(256, 'tag values are at most 256 characters'),
+    z
+      .string()
+      .max(256, 'tag values are at most 256 characters')
+      .regex(TAG_TEXT, 'tag values may use letters, digits, spaces and _ . : / = + - @'),
   )
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (AWS allows 50 per resource)`)
+  .meta({ maxProperties: MAX_TAGS })
   .default({});
 
 export const Cohort = z
@@ -269,11 +306,21 @@ export const Cohort = z
     schedule: Schedule,
     regions: Regions,
     budget: Budget,
-    instructors: z.array(Instructor).min(1, 'list at least one instructor'),
-    students: z.array(Student).min(1, 'list at least one student, or use roster').optional(),
+    instructors: z
+      .array(Instructor)
+      .min(1, 'list at least one instructor')
+      .max(MAX_INSTRUCTORS, `at most ${MAX_INSTRUCTORS} instructors per cohort`),
+    students: z
+      .array(Student)
+      .min(1, 'list at least one student, or use roster')
+      .max(MAX_STUDENTS, `at most ${MAX_STUDENTS} students per cohort; split larger groups into several cohorts`)
+      .optional(),
     roster: repoPath('roster').optional().describe('CSV file with header id,name,email'),
-    datasets: z.array(Dataset).default([]),
-    etl: z.array(EtlJob).default([]),
+    datasets: z.array(Dataset).max(MAX_DATASETS, `at most ${MAX_DATASETS} datasets per cohort`).default([]),
+    etl: z
+      .array(EtlJob)
+      .max(MAX_ETL_JOBS, `at most ${MAX_ETL_JOBS} ETL jobs per cohort: every student runs a copy of each`)
+      .default([]),
     crawler: Crawler.prefault({}),
     athena: Athena.prefault({}),
     storage: Storage.prefault({}),
@@ -283,7 +330,11 @@ export const Cohort = z
   })
   .superRefine((cohort, ctx) => {
     if (cohort.students !== undefined && cohort.roster !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['roster'], message: 'use either students or roster, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roster'],
+        message: 'use either students or roster, not both: remove one of them',
+      });
     } else if (cohort.students === undefined && cohort.roster === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -291,11 +342,11 @@ export const Cohort = z
         message: 'missing students: list students or point roster at a CSV file',
       });
     }
-    uniqueBy(ctx, cohort.students ?? [], ['students'], 'id');
-    uniqueBy(ctx, cohort.students ?? [], ['students'], 'email', (v) => v.toLowerCase());
+    uniqueBy(ctx, cohort.students, ['students'], 'id');
+    uniqueBy(ctx, cohort.students, ['students'], 'email', (v) => v.toLowerCase());
     uniqueBy(ctx, cohort.datasets, ['datasets'], 'name');
     uniqueBy(ctx, cohort.etl, ['etl'], 'name');
-  });
+  }, evenWithFieldErrors);
 
 export type CohortInput = z.input<typeof Cohort>;
 /** A cohort as read from its file, defaults applied; students from a roster are filled in by the loader. */
@@ -303,16 +354,20 @@ export type CohortFile = z.infer<typeof Cohort>;
 /** A cohort ready for synthesis: students always resolved. */
 export type ResolvedCohort = Omit<CohortFile, 'students'> & { students: Student[] };
 
-function uniqueBy<T, K extends keyof T & string>(
+/** Reports repeated values of `key` at the repeat; items that failed their own schema (raw values) are skipped. */
+function uniqueBy(
   ctx: z.RefinementCtx,
-  items: readonly T[],
+  items: unknown,
   path: readonly (string | number)[],
-  key: K,
-  normalise: (value: T[K]) => unknown = (v) => v,
+  key: string,
+  normalise: (value: string) => string = (v) => v,
 ): void {
-  const seen = new Map<unknown, number>();
-  items.forEach((item, index) => {
-    const value = normalise(item[key]);
+  if (!Array.isArray(items)) return;
+  const seen = new Map<string, number>();
+  items.forEach((item: unknown, index) => {
+    const raw: unknown = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
+    if (!isText(raw)) return;
+    const value = normalise(raw);
     const first = seen.get(value);
     if (first === undefined) {
       seen.set(value, index);
@@ -320,7 +375,7 @@ function uniqueBy<T, K extends keyof T & string>(
       ctx.addIssue({
         code: 'custom',
         path: [...path, index, key],
-        message: `duplicate ${key} "${String(item[key])}" (first used by item ${first + 1})`,
+        message: `duplicate ${key} "${raw}" (first used by item ${first + 1} of ${path.join('.')}); each ${key} must be unique`,
       });
     }
   });

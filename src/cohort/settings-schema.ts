@@ -36,16 +36,24 @@ export const Settings = z
       applyRoleArn: RoleArn,
     }),
   })
-  .superRefine((settings, ctx) => {
-    const account = (arn: string) => arn.split(':')[4];
-    if (account(settings.github.planRoleArn) !== account(settings.github.applyRoleArn)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['github', 'applyRoleArn'],
-        message: 'must be in the same AWS account as planRoleArn',
-      });
-    }
-  });
+  .superRefine(
+    (settings, ctx) => {
+      // Runs even when other fields failed (so every problem shows in one run): the values may be raw.
+      const github: unknown = settings.github;
+      if (typeof github !== 'object' || github === null) return;
+      const { planRoleArn, applyRoleArn } = github as Record<string, unknown>;
+      if (typeof planRoleArn !== 'string' || typeof applyRoleArn !== 'string') return;
+      const account = (arn: string) => arn.split(':')[4];
+      if (account(planRoleArn) !== account(applyRoleArn)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['github', 'applyRoleArn'],
+          message: 'must be in the same AWS account as planRoleArn',
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type Settings = z.infer<typeof Settings>;
 
