@@ -1,7 +1,15 @@
 /** Every `workshop` subcommand, in the order `workshop --help` lists them. */
 import type { Command } from '../cli/command.ts';
+import { planCommand } from './plan.ts';
 import { renderPlanCommand } from './render-plan.ts';
 import { schemaCommand } from './schema.ts';
+import { synthCommand } from './synth.ts';
 import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [validateCommand, schemaCommand, renderPlanCommand];
+export const commands: readonly Command[] = [
+  validateCommand,
+  planCommand,
+  synthCommand,
+  schemaCommand,
+  renderPlanCommand,
+];

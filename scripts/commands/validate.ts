@@ -6,17 +6,7 @@ import { isOutside } from '../../src/cohort/repo-file.ts';
 import { loadRepository } from '../../src/cohort/repository.ts';
 import { SETTINGS_FILE } from '../../src/cohort/settings-file.ts';
 import { type CliIo, type Command, EXIT, formatOption, UsageError } from '../cli/command.ts';
-
-/** The repository root: the nearest folder, from `cwd` upwards, holding workshops/_settings.yaml. */
-export function findRepositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, SETTINGS_FILE))) return dir;
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new UsageError(
-    `no ${SETTINGS_FILE} found in ${cwd} or any parent folder; run this inside the workshop repository`,
-  );
-}
+import { findRepositoryRoot } from '../cli/repository-root.ts';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

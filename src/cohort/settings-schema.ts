@@ -3,6 +3,7 @@
  * GitHub Actions assume. Later features add their own sections here.
  */
 import { z } from 'zod';
+import { CostAssumptionsOverride } from '../cost/assumptions.ts';
 import { isCommercialRegion } from './regions.ts';
 
 const RoleArn = z
@@ -35,6 +36,9 @@ export const Settings = z
       planRoleArn: RoleArn,
       applyRoleArn: RoleArn,
     }),
+    costAssumptions: CostAssumptionsOverride.optional().describe(
+      'Overrides of the usage assumptions behind cost estimates (queries per student per day, GB per query, ...)',
+    ),
   })
   .superRefine(
     (settings, ctx) => {

@@ -232,7 +232,7 @@ function statusBlock(review: CohortReview): string {
     return `❌ The plan file could not be read: ${escapeMarkdown(review.planError)}`;
   }
   if (review.plan === undefined) {
-    return `⏭️ Terraform plan skipped: ${escapeMarkdown(review.skippedReason ?? 'no plan was provided')}.`;
+    return `⏭️ Terraform plan skipped: ${escapeMarkdown(review.skippedReason ?? 'no plan was provided')}`;
   }
   const failure = renderPlanFailure(review.plan);
   return failure && !hasChanges(review.plan)
@@ -243,11 +243,13 @@ function statusBlock(review: CohortReview): string {
 function synthesizedSection(synthesized: Readonly<Record<string, number>>): DetailsSection {
   const entries = Object.entries(synthesized).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const rows = entries.map(([type, n]) => `| ${inlineCode(type, { table: true })} | ${n} |`);
   return {
     kind: 'details',
-    summary: `Resources to create (${total.toLocaleString('en-US')}, from the synthesized stack)`,
-    intro: '| type | count |\n|---|---:|',
-    items: entries.map(([type, n]) => ({ markdown: `| ${inlineCode(type, { table: true })} | ${n} |`, counted: true })),
+    summary: `Resources in the synthesized stack (${total.toLocaleString('en-US')})`,
+    // One block: a table cannot be cut between rows without breaking it.
+    intro: ['| type | count |', '|---|---:|', ...rows].join('\n'),
+    items: [],
     noun: 'resource types',
   };
 }

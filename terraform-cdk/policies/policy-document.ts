@@ -2,8 +2,9 @@
  * IAM policy documents as plain data. Builders in this folder are pure functions (no cdktf import), so the same
  * documents are synthesized into Terraform and evaluated offline by the IAM simulation tests.
  */
-import type { ResolvedCohort } from '../../src/cohort/schema.ts';
+
 import type { CohortNames } from '../../src/cohort/names.ts';
+import type { ResolvedCohort } from '../../src/cohort/schema.ts';
 
 export type ConditionBlock = Record<string, Record<string, string | boolean | readonly string[]>>;
 
@@ -39,4 +40,58 @@ export interface PolicyContext {
 
 export function bucketArn(name: string): string {
   return `arn:aws:s3:::${name}`;
+}
+
+/** Whole-document size as IAM counts it (whitespace excluded), to compare with the limits below. */
+export function policySize(document: PolicyDocument): number {
+  return JSON.stringify(document).length;
+}
+
+/** IAM and KMS size limits, in characters without whitespace. */
+export const POLICY_LIMITS = {
+  managedPolicy: 6_144,
+  userInline: 2_048,
+  groupInline: 5_120,
+  roleInline: 10_240,
+  trustPolicy: 4_096,
+  keyPolicy: 32_768,
+  bucketPolicy: 20_480,
+  topicPolicy: 30_720,
+} as const;
+
+/** A document from statements; falsy entries (statements that do not apply to this cohort) are dropped. */
+export function policyDocument(...statements: readonly (PolicyStatement | false | undefined)[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: statements.filter((s): s is PolicyStatement => Boolean(s)) };
+}
+
+/** An Allow statement; an empty condition is left out. */
+export function allow(
+  sid: string,
+  actions: readonly string[],
+  resources: string | readonly string[],
+  condition?: ConditionBlock,
+): PolicyStatement {
+  return statement('Allow', sid, actions, resources, condition);
+}
+
+/** A Deny statement; an empty condition is left out. */
+export function deny(
+  sid: string,
+  actions: readonly string[],
+  resources: string | readonly string[],
+  condition?: ConditionBlock,
+): PolicyStatement {
+  return statement('Deny', sid, actions, resources, condition);
+}
+
+function statement(
+  effect: 'Allow' | 'Deny',
+  sid: string,
+  actions: readonly string[],
+  resources: string | readonly string[],
+  condition: ConditionBlock | undefined,
+): PolicyStatement {
+  const out: PolicyStatement = { Sid: sid, Effect: effect, Action: actions, Resource: resources };
+  if (condition !== undefined && Object.keys(condition).length > 0) out.Condition = condition;
+  return out;
 }

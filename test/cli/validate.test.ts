@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../scripts/workshop.ts';
 import { at, cohortYaml, makeRepo } from '../cohort/temp-repo.ts';
+import { runCli } from './run-cli.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,18 +14,7 @@ function futureCohort(id = 'test-cohort'): string {
   return cohortYaml(id).replace('start: 2026-12-07', 'start: 2099-12-07').replace('end: 2026-12-09', 'end: 2099-12-09');
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    cwd,
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('workshop validate', () => {
   it('exits 0 with no output but the summary when everything is valid', async () => {

@@ -41,7 +41,7 @@ describe('renderReview', () => {
     expect(seoulRow).toMatch(/\| 📝 planned \| 3 \| 0 \| 0 \| 0 \| \$[\d.,]+ \| \$300\.00 \| ✅ 1 passed \|/);
     const busanRow = first.split('\n').find((line) => line.startsWith('| `busan-intro-2026-12`'));
     expect(busanRow).toMatch(/⏭️ skipped \| — \| — \| — \| — \|/);
-    expect(review.markdown).toContain('Terraform plan skipped: offline run.');
+    expect(review.markdown).toContain('Terraform plan skipped: offline run');
     expect(review.outcomes.map((o) => o.result)).toEqual(['planned', 'skipped']);
     expect(review.markdown).toContain('· 7–9 Dec 2026 · 30 students · ap-northeast-2 → ap-southeast-1');
     expect(review.failed).toBe(false);

@@ -1,0 +1,121 @@
+/**
+ * Benchmark: synthesis time and peak memory (RSS) for 1 cohort and for 50 cohorts of 30 students, each measured in
+ * fresh processes (cold: from process start, tsx and module loading included) and within one process (synthesize()
+ * alone, modules loaded), with the app's deep imports and with the naive baseline that loads the
+ * `@cdktf/provider-aws` package root. Every figure is the median of REPEATS processes.
+ * Run with `npx tsx scripts/bench-synth.ts [REPEATS]` (default 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ChildReport, ChildRun } from './bench/synth-report.ts';
+import { STUDENTS_PER_COHORT } from './bench/synth-report.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHILD = join(ROOT, 'scripts/bench/synth-child.ts');
+const COLD_TARGET_MS = 5000;
+const RATIO_TARGET = 5;
+
+type Imports = 'deep' | 'root';
+
+function child(imports: Imports, runs: readonly number[], outRoot: string): ChildReport {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, imports, runs.join(','), outRoot], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) {
+    throw new Error(`benchmark child (${imports} ${runs.join(',')}) failed:\n${result.stderr}`);
+  }
+  return JSON.parse(line) as ChildReport;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+interface Figure {
+  readonly ms: number;
+  readonly rssMb: number;
+}
+
+function figure(runs: readonly ChildRun[], time: (run: ChildRun) => number): Figure {
+  return { ms: median(runs.map(time)), rssMb: median(runs.map((r) => r.peakRssMb)) };
+}
+
+function runAt(report: ChildReport, index: number): ChildRun {
+  const run = report.runs[index];
+  if (run === undefined) throw new Error(`benchmark child reported ${report.runs.length} runs, expected ${index + 1}`);
+  return run;
+}
+
+function measure(imports: Imports, repeats: number, outRoot: string) {
+  const repeat = <T>(fn: () => T): T[] => Array.from({ length: repeats }, fn);
+  const cold1 = repeat(() => runAt(child(imports, [1], outRoot), 0));
+  const cold50 = repeat(() => runAt(child(imports, [50], outRoot), 0));
+  const inProcess = repeat(() => child(imports, [1, 50], outRoot));
+  return {
+    cold1: figure(cold1, (r) => r.sinceStartMs),
+    cold50: figure(cold50, (r) => r.sinceStartMs),
+    one1: figure(
+      inProcess.map((r) => runAt(r, 0)),
+      (r) => r.synthMs,
+    ),
+    one50: figure(
+      inProcess.map((r) => runAt(r, 1)),
+      (r) => r.synthMs,
+    ),
+    importMs: median(inProcess.map((r) => r.importMs)),
+    startupMs: median(inProcess.map((r) => r.startupMs)),
+  };
+}
+
+const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const mb = (value: number) => `${Math.round(value)} MB`;
+const cell = (f: Figure) => `${ms(f.ms).padStart(9)} ${mb(f.rssMb).padStart(7)}`;
+const ratio = (naive: number, ours: number) => `${(naive / ours).toFixed(1)}×`;
+
+const repeats = Number(process.argv[2] ?? 3);
+if (!Number.isInteger(repeats) || repeats < 1) throw new Error('REPEATS must be a positive integer');
+const outRoot = mkdtempSync(join(tmpdir(), 'bench-synth-'));
+try {
+  const deep = measure('deep', repeats, outRoot);
+  const root = measure('root', repeats, outRoot);
+  const out = process.stdout;
+  out.write(
+    `synth: cohorts of ${STUDENTS_PER_COHORT} students (the Seoul example: backup region, dataset, ETL), ` +
+      `median of ${repeats} processes, Node ${process.version}\n`,
+  );
+  out.write(`${''.padEnd(24)}${'deep imports'.padStart(17)}   ${'root import (naive)'.padStart(19)}   speed-up\n`);
+  const rows = [
+    ['cold, 1 cohort', deep.cold1, root.cold1],
+    ['cold, 50 cohorts', deep.cold50, root.cold50],
+    ['one process, 1 cohort', deep.one1, root.one1],
+    ['one process, 50 cohorts', deep.one50, root.one50],
+  ] as const;
+  for (const [label, ours, naive] of rows) {
+    out.write(`${label.padEnd(24)}${cell(ours)}   ${cell(naive).padStart(19)}   ${ratio(naive.ms, ours.ms)}\n`);
+  }
+  out.write(
+    `${'module loading'.padEnd(24)}${ms(deep.importMs).padStart(17)}   ${ms(root.importMs).padStart(19)}   ${ratio(root.importMs, deep.importMs)}\n`,
+  );
+  out.write(
+    `${'node + tsx start'.padEnd(24)}${ms(deep.startupMs).padStart(17)}   ${ms(root.startupMs).padStart(19)}\n`,
+  );
+  const coldOk = deep.cold50.ms < COLD_TARGET_MS;
+  out.write(
+    `target: 50 cohorts cold under ${ms(COLD_TARGET_MS)}: ${coldOk ? 'met' : 'MISSED'} (${ms(deep.cold50.ms)})\n`,
+  );
+  const best = Math.max(root.cold1.ms / deep.cold1.ms, root.cold50.ms / deep.cold50.ms);
+  out.write(
+    `target: ≥${RATIO_TARGET}× faster than the naive baseline: cold 1 cohort ${ratio(root.cold1.ms, deep.cold1.ms)}, ` +
+      `cold 50 cohorts ${ratio(root.cold50.ms, deep.cold50.ms)} (${best >= RATIO_TARGET ? 'met for the cold start' : 'not met'}); ` +
+      'the root import costs a fixed load per process, so the ratio shrinks as synthesis itself grows\n',
+  );
+  if (!coldOk) process.exitCode = 1;
+} finally {
+  rmSync(outRoot, { recursive: true, force: true });
+}

@@ -1,0 +1,153 @@
+/**
+ * Once per AWS account (local state: it creates the bucket every other stack keeps its state in): the Terraform
+ * state bucket, GitHub's OIDC identity provider, the plan, apply and ops roles the workflows assume, activation of
+ * the `workshop:cohort` cost-allocation tag, and the SES sender identity in every region cohorts send email from.
+ */
+import { CeCostAllocationTag } from '@cdktf/provider-aws/lib/ce-cost-allocation-tag/index.js';
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
+import { SesEmailIdentity } from '@cdktf/provider-aws/lib/ses-email-identity/index.js';
+import { LocalBackend } from 'cdktf';
+import type { Construct } from 'constructs';
+import { MANAGED_BY, TAG_COHORT, TAG_MANAGED_BY } from '../src/cohort/names.ts';
+import type { ResolvedCohort } from '../src/cohort/schema.ts';
+import { accountIdOf, type Settings } from '../src/cohort/settings-schema.ts';
+import {
+  BOOTSTRAP_STACK_ID,
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_URL,
+  OPS_PREFIX,
+  opsRoleArn,
+  roleNameOf,
+} from './bootstrap-names.ts';
+import { create, output, tfId, variable } from './constructs/address.ts';
+import { BaselineBucket } from './constructs/baseline-bucket.ts';
+import { role } from './constructs/iam.ts';
+import { IndependentStack } from './constructs/independent-stack.ts';
+import { stateLifecycle } from './constructs/lifecycle-rules.ts';
+import { awsProvider, pinTerraform } from './constructs/terraform-settings.ts';
+import {
+  applyRolePolicy,
+  type BootstrapPolicyContext,
+  githubApplyTrust,
+  githubOpsTrust,
+  githubPlanTrust,
+  planRolePolicy,
+  stateBucketPolicy,
+} from './policies/bootstrap.ts';
+import type { PolicyDocument } from './policies/policy-document.ts';
+
+/** The bootstrap stack's local state file, relative to its folder `DIR/stacks/bootstrap/`. */
+export const BOOTSTRAP_STATE_FILE = 'terraform.tfstate';
+
+/** Tag on the account-level resources. */
+export const TAG_COMPONENT = 'workshop:component';
+
+/**
+ * Starting permissions of the ops role: read the state bucket, write the jobs' own state under `ops/`. The
+ * scheduled-operations work widens it job by job.
+ */
+export function opsRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
+  const bucket = `arn:aws:s3:::${ctx.stateBucket}`;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'ListState', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: bucket },
+      { Sid: 'ReadState', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `${bucket}/*` },
+      {
+        Sid: 'WriteOpsState',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:DeleteObject'],
+        Resource: `${bucket}/${OPS_PREFIX}*`,
+      },
+    ],
+  };
+}
+
+/** Regions the SES identity is needed in: where cohorts keep their email templates, and the state region. */
+export function senderRegions(settings: Settings, cohorts: readonly ResolvedCohort[]): string[] {
+  return [...new Set([settings.state.region, ...cohorts.map((c) => c.regions.primary)])].sort();
+}
+
+export interface BootstrapStackProps {
+  readonly settings: Settings;
+  /** Every cohort of the repository (not only those being synthesized): they decide the SES regions. */
+  readonly cohorts: readonly ResolvedCohort[];
+}
+
+export class BootstrapStack extends IndependentStack {
+  constructor(scope: Construct, props: BootstrapStackProps) {
+    super(scope, BOOTSTRAP_STACK_ID);
+    const { settings } = props;
+    const accountId = accountIdOf(settings);
+    const ctx: BootstrapPolicyContext = {
+      accountId,
+      repository: settings.github.repository,
+      stateBucket: settings.state.bucket,
+      namePrefix: settings.namePrefix,
+      stateRegion: settings.state.region,
+    };
+    // Local state, in the stack's folder (kept across syntheses): this stack creates the bucket for remote state.
+    new LocalBackend(this, { path: BOOTSTRAP_STATE_FILE });
+    pinTerraform(this);
+    const tags = { [TAG_MANAGED_BY]: MANAGED_BY, [TAG_COMPONENT]: BOOTSTRAP_STACK_ID };
+    awsProvider(this, { region: settings.state.region, accountId, tags });
+
+    const state = new BaselineBucket(this, {
+      logicalId: 'state',
+      bucketName: settings.state.bucket,
+      policy: stateBucketPolicy(ctx),
+      lifecycle: stateLifecycle(),
+      // SSE-S3: the workflow roles then need no KMS grants to read and write state.
+    });
+
+    const oidc = create(this, IamOpenidConnectProvider, 'github', {
+      url: GITHUB_OIDC_URL,
+      clientIdList: [GITHUB_OIDC_AUDIENCE],
+    });
+    const roles = [
+      [
+        'plan',
+        settings.github.planRoleArn,
+        githubPlanTrust(ctx),
+        planRolePolicy(ctx),
+        'Terraform plan on pull requests',
+      ],
+      ['apply', settings.github.applyRoleArn, githubApplyTrust(ctx), applyRolePolicy(ctx), 'Terraform apply from main'],
+      ['ops', opsRoleArn(settings), githubOpsTrust(ctx), opsRolePolicy(ctx), 'Scheduled workshop operations'],
+    ] as const;
+    for (const [id, arn, trust, permissions, description] of roles) {
+      const { name, path } = roleNameOf(arn);
+      // The trust policies name the OIDC provider by ARN: create it first.
+      const created = role(this, {
+        logicalId: id,
+        name,
+        path,
+        description,
+        trust,
+        inlinePolicy: permissions,
+        dependsOn: [oidc],
+      });
+      output(this, `${id}_role_arn`, { value: created.arn });
+    }
+
+    create(this, CeCostAllocationTag, 'cohort', { tagKey: TAG_COHORT, status: 'Active' });
+
+    const sender = variable(this, 'ses_sender_email', {
+      type: 'string',
+      description: 'Address the workshop emails are sent from; SES emails it a verification link per region',
+    });
+    for (const region of senderRegions(settings, props.cohorts)) {
+      const provider =
+        region === settings.state.region
+          ? undefined
+          : awsProvider(this, { region, accountId, tags, alias: tfId('ses', region) });
+      create(this, SesEmailIdentity, tfId('sender', region), {
+        email: sender.stringValue,
+        ...(provider === undefined ? {} : { provider }),
+      });
+    }
+
+    output(this, 'state_bucket', { value: state.name });
+    output(this, 'github_oidc_provider_arn', { value: oidc.arn });
+  }
+}

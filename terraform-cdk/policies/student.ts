@@ -1,0 +1,152 @@
+/**
+ * The students group's policies. Everything a student owns is named after their IAM user name, so one group policy
+ * serves the whole class through `${aws:username}`: their processed folder, their results folder and workgroup,
+ * their `<user>_*` tables and their `<user>_<etl>` job copies.
+ */
+import {
+  ACCOUNT_READS,
+  ATHENA_QUERY_ACTIONS,
+  GLUE_CATALOG_READS,
+  GLUE_JOB_RUN_ACTIONS,
+  GLUE_TABLE_WRITES,
+  OWN_USER_READS,
+  SELF_SERVICE_IAM_WRITES,
+  SELF_SERVICE_WITHOUT_MFA,
+} from './actions.ts';
+import {
+  ANY_REGION,
+  bucketAndObjects,
+  catalogKeyArns,
+  catalogRegions,
+  cohortCatalogArns,
+  cohortRegions,
+  cohortTagCondition,
+  glueArns,
+  glueCatalogArns,
+  glueLogGroupPatterns,
+  logGroupArns,
+  objectsArn,
+  ownMfaArn,
+  ownUserArn,
+  PREFIXES,
+  regionalArn,
+  taggedGlueArns,
+  viaService,
+} from './arns.ts';
+import {
+  allow,
+  bucketArn,
+  type PolicyContext,
+  type PolicyDocument,
+  type PolicyStatement,
+  policyDocument,
+} from './policy-document.ts';
+
+const OWN_FOLDER = `${PREFIXES.students}\${aws:username}/`;
+const OWN_RESULTS = `${PREFIXES.workgroups}\${aws:username}/`;
+
+/** What the cohort students group may do (and nothing after the access end). */
+export function studentPolicy(ctx: PolicyContext): PolicyDocument {
+  const n = ctx.names;
+  const failover = catalogRegions(ctx).length > 1;
+  const raw = [n.bucket('raw'), ...(failover ? [n.replicaBucket('raw')] : [])];
+  const processed = [n.bucket('processed'), ...(failover ? [n.replicaBucket('processed')] : [])];
+  const results = n.bucket('results');
+  const statements: (PolicyStatement | false)[] = [
+    allow('AccountLevelReads', ACCOUNT_READS, '*'),
+    allow('ReadRawData', ['s3:ListBucket', 's3:GetObject'], raw.flatMap(bucketAndObjects)),
+    // The console lists folder by folder: the top and students/ (names only, with "/"), then the own folder.
+    allow('BrowseTopFolders', ['s3:ListBucket'], [...processed, results].map(bucketArn), {
+      StringEquals: { 's3:prefix': ['', PREFIXES.students, PREFIXES.workgroups], 's3:delimiter': '/' },
+    }),
+    allow('ListOwnFolder', ['s3:ListBucket'], processed.map(bucketArn), {
+      StringLike: { 's3:prefix': `${OWN_FOLDER}*` },
+    }),
+    // Athena lists the result location of a CTAS before writing it.
+    allow('ListOwnResults', ['s3:ListBucket'], bucketArn(results), { StringLike: { 's3:prefix': `${OWN_RESULTS}*` } }),
+    allow(
+      'ReadWriteOwnObjects',
+      ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+      [objectsArn(n.bucket('processed'), OWN_FOLDER), objectsArn(results, OWN_RESULTS)],
+    ),
+    failover && allow('ReadOwnReplicaObjects', ['s3:GetObject'], objectsArn(n.replicaBucket('processed'), OWN_FOLDER)),
+    allow(
+      'QueryInOwnWorkgroup',
+      ATHENA_QUERY_ACTIONS,
+      regionalArn(ctx, 'athena', ANY_REGION, 'workgroup/${aws:username}'),
+    ),
+    // Catalog reads and the student's own job copies: each action applies to its own resource type only.
+    allow(
+      'ReadCatalogAndRunOwnJobs',
+      [...GLUE_CATALOG_READS, ...(ctx.cohort.etl.length > 0 ? GLUE_JOB_RUN_ACTIONS : [])],
+      [
+        ...cohortCatalogArns(ctx),
+        // ResetJobBookmark takes no resource in IAM, so it is not granted: it would reach every job in the account.
+        ...(ctx.cohort.etl.length > 0 ? glueArns(ctx, ['job/${aws:username}_*']) : []),
+      ],
+    ),
+    ctx.cohort.datasets.length > 0 &&
+      allow(
+        'RunCohortCrawlers',
+        ['glue:StartCrawler', 'glue:GetCrawler'],
+        taggedGlueArns(ctx, ['crawler']),
+        cohortTagCondition(ctx),
+      ),
+    allow('WriteOwnTables', GLUE_TABLE_WRITES, glueCatalogArns(ctx, '${aws:username}_*')),
+    allow(
+      'ReadGlueLogs',
+      ['logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents'],
+      logGroupArns(ctx, glueLogGroupPatterns(ctx)),
+    ),
+    allow('UseCohortKeysThroughS3', ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], catalogKeyArns(ctx), {
+      StringEquals: { 'kms:ViaService': viaService('s3', catalogRegions(ctx)) },
+    }),
+    allow(
+      'ManageOwnPasswordAndMfa',
+      [...OWN_USER_READS, ...SELF_SERVICE_IAM_WRITES],
+      [ownUserArn(ctx), ownMfaArn(ctx)],
+    ),
+    // The guard carries the same deny; repeating it here keeps this document time-bounded on its own.
+    denyAfterAccessEnd(ctx),
+  ];
+  return policyDocument(...statements);
+}
+
+/** Deny statements: after access end, outside the cohort's regions, and without MFA when the cohort requires it. */
+export function studentTimeAndPlaceGuard(ctx: PolicyContext): PolicyDocument {
+  return policyDocument(
+    denyAfterAccessEnd(ctx),
+    {
+      Sid: 'DenyOutsideCohortRegions',
+      Effect: 'Deny',
+      // IAM and STS answer from us-east-1 (or the caller's STS endpoint) and the S3 console lists buckets through
+      // the global endpoint: the student's own password, MFA and bucket listing stay usable from there.
+      NotAction: [
+        ...SELF_SERVICE_WITHOUT_MFA,
+        'iam:DeactivateMFADevice',
+        's3:ListAllMyBuckets',
+        's3:GetBucketLocation',
+      ],
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': cohortRegions(ctx) } },
+    },
+    ctx.cohort.security.requireMfa && {
+      Sid: 'DenyWithoutMfa',
+      Effect: 'Deny',
+      NotAction: [...SELF_SERVICE_WITHOUT_MFA],
+      Resource: '*',
+      Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+    },
+  );
+}
+
+/** Nothing at all after the cohort's access end (the last instant of `schedule.end` in its time zone). */
+function denyAfterAccessEnd(ctx: PolicyContext): PolicyStatement {
+  return {
+    Sid: 'DenyAfterAccessEnd',
+    Effect: 'Deny',
+    Action: '*',
+    Resource: '*',
+    Condition: { DateGreaterThan: { 'aws:CurrentTime': ctx.accessEnd } },
+  };
+}
