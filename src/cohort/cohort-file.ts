@@ -70,6 +70,22 @@ function endedWarning(file: string, source: YamlSource, cohort: ResolvedCohort, 
   return [problemAt(file, source.valueAt(['schedule', 'end']), message, 'warning')];
 }
 
+/** G.025X is accepted by the contract, but Glue only runs it for streaming jobs: say so before apply fails. */
+function workerTypeWarnings(file: string, source: YamlSource, cohort: ResolvedCohort): Problem[] {
+  return cohort.etl.flatMap((job, i) =>
+    job.workerType === 'G.025X'
+      ? [
+          problemAt(
+            file,
+            source.valueAt(['etl', i, 'workerType']),
+            'G.025X workers run only Glue streaming jobs; this batch job will fail to create: use G.1X',
+            'warning',
+          ),
+        ]
+      : [],
+  );
+}
+
 export async function checkCohortFile(root: string, file: string, now: Date): Promise<CohortUnit> {
   const fallback = (problems: Problem[]): CohortUnit => ({
     file,
@@ -127,6 +143,6 @@ export async function checkCohortFile(root: string, file: string, now: Date): Pr
 
   const students = parsed.value.students ?? roster?.students.map((s) => s.student) ?? [];
   const cohort: ResolvedCohort = { ...parsed.value, students };
-  problems.push(...endedWarning(file, source, cohort, now));
+  problems.push(...endedWarning(file, source, cohort, now), ...workerTypeWarnings(file, source, cohort));
   return { file, problems, references, locate, cohort, ...(id ? { id } : {}) };
 }

@@ -225,11 +225,24 @@ const Athena = z.strictObject({
   resultRetentionDays: z.int().min(1).max(365).default(7),
 });
 
+/**
+ * Lifecycle steps in order, each with the least number of days S3 accepts after the step before: an object must
+ * stay 30 days in Standard-IA before Glacier, and 90 in Glacier before Deep Archive, or the rule is rejected.
+ */
 const STORAGE_STEPS = [
-  'infrequentAccessAfterDays',
-  'glacierAfterDays',
-  'deepArchiveAfterDays',
-  'expireAfterDays',
+  {
+    key: 'glacierAfterDays',
+    after: 'infrequentAccessAfterDays',
+    gap: 30,
+    why: 'S3 keeps objects 30 days in Standard-IA before Glacier',
+  },
+  {
+    key: 'deepArchiveAfterDays',
+    after: 'glacierAfterDays',
+    gap: 90,
+    why: 'S3 keeps objects 90 days in Glacier before Deep Archive',
+  },
+  { key: 'expireAfterDays', after: 'deepArchiveAfterDays', gap: 1, why: 'storage steps are strictly increasing' },
 ] as const;
 const Storage = z
   .strictObject({
@@ -243,15 +256,16 @@ const Storage = z
     expireAfterDays: z.int().min(1).max(3650).default(365),
   })
   .superRefine((storage, ctx) => {
-    for (let i = 1; i < STORAGE_STEPS.length; i++) {
-      const previous = STORAGE_STEPS[i - 1] as (typeof STORAGE_STEPS)[number];
-      const current = STORAGE_STEPS[i] as (typeof STORAGE_STEPS)[number];
-      const [before, after] = [storage[previous], storage[current]];
-      if (isNumber(before) && isNumber(after) && after <= before) {
+    for (const step of STORAGE_STEPS) {
+      const [before, current] = [storage[step.after], storage[step.key]];
+      if (isNumber(before) && isNumber(current) && current < before + step.gap) {
         ctx.addIssue({
           code: 'custom',
-          path: [current],
-          message: `must be greater than ${previous} (${before}): storage steps are strictly increasing`,
+          path: [step.key],
+          message:
+            step.gap === 1
+              ? `must be greater than ${step.after} (${before}): ${step.why}`
+              : `must be at least ${before + step.gap} (${step.after} ${before} + ${step.gap}): ${step.why}`,
         });
       }
     }

@@ -409,13 +409,30 @@ describe('paths', () => {
 describe('storage, security, notifications and tags', () => {
   const append = (yaml: string) => withChange('students:\n', `${yaml}students:\n`);
   it('rejects storage steps that are not strictly increasing, at the later step', async () => {
-    const { text, problems } = await append('storage:\n  glacierAfterDays: 20\n');
+    const { text, problems } = await append('storage:\n  deepArchiveAfterDays: 400\n  expireAfterDays: 400\n');
     expectProblem(
       problems,
       FILE,
-      at(text, 'glacierAfterDays: 20', '20'),
-      'must be greater than infrequentAccessAfterDays (30)',
+      at(text, 'expireAfterDays: 400', '400'),
+      'must be greater than deepArchiveAfterDays (400)',
     );
+  });
+  it('rejects lifecycle steps closer than S3 accepts: 30 days in Standard-IA, 90 in Glacier', async () => {
+    const early = await append('storage:\n  glacierAfterDays: 45\n');
+    expectProblem(
+      early.problems,
+      FILE,
+      at(early.text, 'glacierAfterDays: 45', '45'),
+      'must be at least 60 (infrequentAccessAfterDays 30 + 30)',
+    );
+    const deep = await append('storage:\n  deepArchiveAfterDays: 120\n');
+    expectProblem(
+      deep.problems,
+      FILE,
+      at(deep.text, 'deepArchiveAfterDays: 120', '120'),
+      'must be at least 180 (glacierAfterDays 90 + 90)',
+    );
+    expect((await append('storage:\n  glacierAfterDays: 60\n  deepArchiveAfterDays: 150\n')).problems).toEqual([]);
   });
   it('rejects an infrequent-access transition before 30 days', async () => {
     const { text, problems } = await append('storage:\n  infrequentAccessAfterDays: 10\n');

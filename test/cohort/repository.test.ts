@@ -166,3 +166,19 @@ describe('a cohort that already ended', () => {
     expect(after.cohorts).toHaveLength(1);
   });
 });
+
+describe('an ETL job on G.025X workers', () => {
+  it('is a warning at the worker type, since Glue runs G.025X only for streaming jobs', async () => {
+    const text = `${cohortYaml()}etl:\n  - name: clean\n    script: assets/clean.py\n    workerType: G.025X\n`;
+    const root = await makeRepo({ 'workshops/test-cohort.yaml': text, 'workshops/assets/clean.py': 'print(1)\n' });
+    const { problems, cohorts } = await loadRepository(root, { now: new Date('2026-12-01T00:00:00Z') });
+    const warning = expectProblem(
+      problems,
+      'workshops/test-cohort.yaml',
+      at(text, 'workerType: G.025X', 'G.025X'),
+      'streaming',
+    );
+    expect(warning.severity).toBe('warning');
+    expect(cohorts).toHaveLength(1);
+  });
+});
