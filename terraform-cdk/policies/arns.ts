@@ -160,18 +160,12 @@ export function cohortWorkgroupArns(ctx: PolicyContext): string[] {
 }
 
 /**
- * The job's continuous-logging group (`--continuous-log-logGroup`): under the cohort's Glue log prefix, so the
- * pattern `<prefix>/*` covers it and its streams.
- */
-export function glueContinuousLogGroup(ctx: PolicyContext): string {
-  return `${ctx.names.glueLogGroupPrefix}/continuous`;
-}
-
-/**
  * Log groups (as patterns, streams included) Glue writes for this cohort. With a security configuration that
  * encrypts logs, Glue names the job groups `/aws-glue/jobs/<security configuration>-role/<role path+name>/output`
- * (and `/error`) and the crawler group `/aws-glue/crawlers-role/<role path><role name>-<security configuration>`;
- * continuous logs go to `glueContinuousLogGroup`. Each pattern is anchored on a name only this cohort has.
+ * (and `/error`) and the crawler group `/aws-glue/crawlers-role/<role path><role name>-<security configuration>`.
+ * Continuous logs go to the group named `glueLogGroupPrefix` (`--continuous-log-logGroup`), listed with and
+ * without `:*` because `<name>*` would also match a cohort whose id extends this one. Every other pattern is
+ * anchored on a name followed by "/" or on the IAM path, which only this cohort has.
  */
 export function glueLogGroupPatterns(ctx: PolicyContext): string[] {
   const n = ctx.names;
@@ -179,7 +173,8 @@ export function glueLogGroupPatterns(ctx: PolicyContext): string[] {
   return [
     `/aws-glue/jobs/${config}-role/*`,
     `/aws-glue/crawlers-role${n.iamPath}${n.role('glue')}-${config}*`,
-    `${n.glueLogGroupPrefix}/*`,
+    n.glueLogGroupPrefix,
+    `${n.glueLogGroupPrefix}:*`,
   ];
 }
 

@@ -53,7 +53,8 @@ export const POLICY_LIMITS = {
   userInline: 2_048,
   groupInline: 5_120,
   roleInline: 10_240,
-  trustPolicy: 4_096,
+  // Role trust policies: 2,048 by default (a quota that can be raised to 4,096).
+  trustPolicy: 2_048,
   keyPolicy: 32_768,
   bucketPolicy: 20_480,
   topicPolicy: 30_720,
