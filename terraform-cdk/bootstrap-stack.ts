@@ -5,6 +5,8 @@
  */
 import { CeCostAllocationTag } from '@cdktf/provider-aws/lib/ce-cost-allocation-tag/index.js';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias/index.js';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
 import { SesEmailIdentity } from '@cdktf/provider-aws/lib/ses-email-identity/index.js';
 import { LocalBackend } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -25,6 +27,7 @@ import { role } from './constructs/iam.ts';
 import { IndependentStack } from './constructs/independent-stack.ts';
 import { stateLifecycle } from './constructs/lifecycle-rules.ts';
 import { awsProvider, pinTerraform } from './constructs/terraform-settings.ts';
+import { jsonLiteral } from './constructs/terraform-text.ts';
 import {
   applyRolePolicy,
   type BootstrapPolicyContext,
@@ -33,6 +36,7 @@ import {
   githubPlanTrust,
   planRolePolicy,
   stateBucketPolicy,
+  stateKeyPolicy,
 } from './policies/bootstrap.ts';
 import type { PolicyDocument } from './policies/policy-document.ts';
 
@@ -92,12 +96,23 @@ export class BootstrapStack extends IndependentStack {
     const tags = { [TAG_MANAGED_BY]: MANAGED_BY, [TAG_COMPONENT]: BOOTSTRAP_STACK_ID };
     awsProvider(this, { region: settings.state.region, accountId, tags });
 
+    // State is encrypted with its own customer-managed key: reading it needs a KMS grant as well as S3 access.
+    const stateKey = create(this, KmsKey, 'state', {
+      description: 'Terraform state of the workshop cohorts',
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: jsonLiteral(stateKeyPolicy(ctx)),
+    });
+    create(this, KmsAlias, 'state', {
+      name: `alias/workshops/${settings.namePrefix}-state`,
+      targetKeyId: stateKey.keyId,
+    });
     const state = new BaselineBucket(this, {
       logicalId: 'state',
       bucketName: settings.state.bucket,
       policy: stateBucketPolicy(ctx),
       lifecycle: stateLifecycle(),
-      // SSE-S3: the workflow roles then need no KMS grants to read and write state.
+      kmsKeyArn: stateKey.arn,
     });
 
     const oidc = create(this, IamOpenidConnectProvider, 'github', {

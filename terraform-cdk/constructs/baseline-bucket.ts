@@ -26,8 +26,8 @@ export interface BaselineBucketProps {
   readonly bucketName: string;
   readonly policy: PolicyDocument;
   readonly lifecycle: readonly S3BucketLifecycleConfigurationRule[];
-  /** Default encryption key (SSE-KMS with a bucket key). Only the state bucket goes without: it uses SSE-S3. */
-  readonly kmsKeyArn?: string;
+  /** Default encryption key (SSE-KMS with a bucket key). */
+  readonly kmsKeyArn: string;
   /** Provider for another region (replicas); the stack's default provider otherwise. */
   readonly provider?: TerraformProvider;
 }

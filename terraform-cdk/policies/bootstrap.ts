@@ -308,6 +308,20 @@ export function applyRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
 }
 
 /** The Terraform state bucket: TLS only. */
+/**
+ * The state bucket's key: administered through IAM (the account root principal), so only principals whose IAM
+ * policies grant it — the plan, apply and ops roles, through S3 and for this bucket only — can read state.
+ */
+export function stateKeyPolicy(ctx: BootstrapPolicyContext): PolicyDocument {
+  return policyDocument({
+    Sid: 'AccountAdministersThroughIam',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${ctx.accountId}:root` },
+    Action: 'kms:*',
+    Resource: '*',
+  });
+}
+
 export function stateBucketPolicy(ctx: BootstrapPolicyContext): PolicyDocument {
   const bucket = bucketArn(ctx.stateBucket);
   return policyDocument({

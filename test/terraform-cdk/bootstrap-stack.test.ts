@@ -43,15 +43,15 @@ describe('bootstrap stack', () => {
       force_destroy: false,
     });
     expect(at(resource(s, 'aws_s3_bucket_versioning', 'state'), 'versioning_configuration', 'status')).toBe('Enabled');
-    expect(
-      at(
-        resource(s, 'aws_s3_bucket_server_side_encryption_configuration', 'state'),
-        'rule',
-        0,
-        'apply_server_side_encryption_by_default',
-        'sse_algorithm',
-      ),
-    ).toBe('AES256');
+    const encryption = at(resource(s, 'aws_s3_bucket_server_side_encryption_configuration', 'state'), 'rule', 0);
+    expect(encryption).toMatchObject({
+      apply_server_side_encryption_by_default: {
+        sse_algorithm: 'aws:kms',
+        kms_master_key_id: '${aws_kms_key.state.arn}',
+      },
+      bucket_key_enabled: true,
+    });
+    expect(resource(s, 'aws_kms_key', 'state')).toMatchObject({ enable_key_rotation: true });
     expect(resource(s, 'aws_s3_bucket_public_access_block', 'state')).toMatchObject({
       block_public_acls: true,
       block_public_policy: true,
