@@ -7,6 +7,7 @@ import type { ResolvedCohort } from '../cohort/schema.ts';
 import type { CostEstimate } from '../cost/estimate.ts';
 import { formatUsd } from '../cost/format.ts';
 import { renderCostTable } from '../cost/render-cost-table.ts';
+import { planDigestMarker } from '../github/plan-digest-marker.ts';
 import { formatFinding, type GuardrailReport } from '../guardrails/run.ts';
 import { destructiveChanges } from '../plan/destructive-changes.ts';
 import { counts, type PlanCounts } from '../plan/plan-counts.ts';
@@ -74,21 +75,6 @@ export interface Review {
   readonly outcomes: readonly CohortOutcome[];
   /** True when a cohort failed to plan or a guardrail error blocks the change. */
   readonly failed: boolean;
-}
-
-export const DIGEST_MARKER_PREFIX = 'workshop-plan-digest';
-
-export function digestMarker(id: string, digest: string): string {
-  return `<!-- ${DIGEST_MARKER_PREFIX}:${id}=${digest} -->`;
-}
-
-/** Reads the digests recorded in a posted review comment back, by cohort id. */
-export function readDigestMarkers(body: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of body.matchAll(/<!-- workshop-plan-digest:([a-z0-9-]+)=([0-9a-f]{64}) -->/g)) {
-    if (match[1] && match[2]) found.set(match[1], match[2]);
-  }
-  return found;
 }
 
 function resultOf(review: CohortReview): CohortResult {
@@ -311,7 +297,7 @@ function footer(input: ReviewInput, outcomes: readonly CohortOutcome[]): string 
   const digests = outcomes.filter((o) => o.digest);
   if (digests.length > 0) bits.push(`${plural(digests.length, 'plan digest')} recorded for the apply check`);
   bits.push(`full rendering in ${input.fullRenderingAt ?? 'the job summary'}`);
-  const markers = digests.map((o) => digestMarker(o.id, o.digest as string));
+  const markers = digests.map((o) => planDigestMarker(o.id, o.digest as string));
   return [...markers, `<sub>${bits.join(' · ')}</sub>`].join('\n');
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCohortCost } from '../../src/cost/estimate.ts';
+import { recordedDigests } from '../../src/github/plan-digest-marker.ts';
 import type { GuardrailReport } from '../../src/guardrails/run.ts';
 import { planDigest } from '../../src/plan/plan-digest.ts';
 import { parsePlan } from '../../src/plan/read-plan.ts';
 import { syntheticPlan } from '../../src/plan/synthetic-plan.ts';
-import { readDigestMarkers, renderReview } from '../../src/render/review-comment.ts';
+import { renderReview } from '../../src/render/review-comment.ts';
 import { GITHUB_COMMENT_LIMIT } from '../../src/render/split-comment.ts';
 import { loadExample, loadPrices } from '../cost/example-cohorts.ts';
 import { loadFixture, SECRET } from '../plan/plan-fixtures.ts';
@@ -62,7 +63,7 @@ describe('renderReview', () => {
   it('records a digest per planned cohort that reads back to the plan digest', () => {
     const plan = loadFixture('basic-update.json');
     const review = renderReview({ cohorts: [{ id: 'demo-cohort', action: 'plan', plan }] });
-    expect(readDigestMarkers(review.parts[0] ?? '').get('demo-cohort')).toBe(planDigest(plan));
+    expect(recordedDigests(review.parts[0] ?? '', 'demo-cohort')).toEqual([planDigest(plan)]);
   });
 
   it('fails the review on a failed plan or a guardrail error, and says why in the summary', () => {
@@ -88,7 +89,7 @@ describe('renderReview', () => {
     expect(review.parts[0]).toContain('`broken-plan` · ❌ the Terraform plan failed');
     expect(review.parts[0]).toContain('`broken-guard` · ❌ 1 guardrail error must be fixed before merging.');
     expect(review.markdown).toContain('broken-guard aws_s3_bucket.raw s3-versioning: no versioning');
-    expect(readDigestMarkers(review.parts[0] ?? '').has('broken-plan')).toBe(false);
+    expect(recordedDigests(review.parts[0] ?? '', 'broken-plan')).toEqual([]);
   });
 
   it('warns in the summary when the estimate is above the budget', () => {
@@ -121,7 +122,7 @@ describe('renderReview', () => {
     expect(review.parts.length).toBeGreaterThan(1);
     for (const part of review.parts) expect(part.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT - reserve);
     expect(review.parts[0]).toContain('| `huge-cohort` | 📝 planned |');
-    expect(readDigestMarkers(review.parts[0] ?? '').get('huge-cohort')).toBe(planDigest(plan));
+    expect(recordedDigests(review.parts[0] ?? '', 'huge-cohort')).toEqual([planDigest(plan)]);
   });
 
   it('shows a removed cohort as a destroy without cost', () => {

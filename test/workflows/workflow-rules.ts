@@ -55,6 +55,8 @@ export function workflowFindings(text: string): string[] {
     }
   }
 
+  findings.push(...jobFindings(workflow));
+
   text.split('\n').forEach((line, index) => {
     const match = /^\s*-?\s*uses:\s*(\S+)/.exec(line);
     if (!match?.[1] || match[1].startsWith('./') || match[1].startsWith('docker://')) return;
@@ -62,5 +64,59 @@ export function workflowFindings(text: string): string[] {
       findings.push(`line ${index + 1}: ${match[1]} is not pinned to a full commit SHA with a # vX.Y comment`);
     }
   });
+  return findings;
+}
+
+function permissionsOf(job: Json): Json {
+  const permissions = job.permissions;
+  return typeof permissions === 'object' && permissions !== null ? (permissions as Json) : {};
+}
+
+function usesOf(step: Json): string {
+  return typeof step.uses === 'string' ? step.uses : '';
+}
+
+/** Jobs may hold `id-token: write` only to assume an AWS role, `pull-requests: write` only to comment. */
+const WRITE_SCOPE_USERS: Readonly<Record<string, RegExp>> = {
+  'id-token': /^aws-actions\/configure-aws-credentials@/,
+  'pull-requests': /^\.\/actions\/(plan-comment|apply-report)$/,
+};
+
+function jobFindings(workflow: Json): string[] {
+  const findings: string[] = [];
+  for (const [id, job] of jobsOf(workflow)) {
+    const steps = stepsOf(job);
+    for (const [scope, user] of Object.entries(WRITE_SCOPE_USERS)) {
+      if (permissionsOf(job)[scope] === 'write' && !steps.some((step) => user.test(usesOf(step)))) {
+        findings.push(`job ${id} grants ${scope}: write but has no step that needs it`);
+      }
+    }
+    let installed = false;
+    for (const [index, step] of steps.entries()) {
+      const uses = usesOf(step);
+      if (typeof step.run === 'string' && /\bnpm ci\b/.test(step.run)) installed = true;
+      // The actions run main.ts through tsx from the repository's node_modules (actions/README.md).
+      if (uses.startsWith('./actions/') && !installed) {
+        findings.push(`job ${id} step ${index + 1} uses ${uses} before \`npm ci\``);
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * actions/checkout leaves the token in .git/config unless told not to, where every later step (npm scripts,
+ * Terraform providers) can read it. Kept apart from workflowFindings, whose minimal example predates the rule.
+ */
+export function checkoutFindings(text: string): string[] {
+  const findings: string[] = [];
+  for (const [id, job] of jobsOf(parse(text) as Json)) {
+    for (const [index, step] of stepsOf(job).entries()) {
+      const inputs = (step.with ?? {}) as Json;
+      if (usesOf(step).startsWith('actions/checkout@') && inputs['persist-credentials'] !== false) {
+        findings.push(`job ${id} step ${index + 1} checks out without persist-credentials: false`);
+      }
+    }
+  }
   return findings;
 }

@@ -1,0 +1,27 @@
+/** Thin wrapper over src/github/redact-plan-json.ts. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { errorMessage } from '../../src/github/event-payload.ts';
+import { readInputFile } from '../../src/github/input-file.ts';
+import { redactPlanJson } from '../../src/github/redact-plan-json.ts';
+
+export async function run(): Promise<void> {
+  try {
+    const input = core.getInput('plan-json', { required: true });
+    const output = core.getInput('output', { required: true });
+    const text = await readInputFile(input, 'write it with `terraform show -json PLANFILE` first');
+    let plan: unknown;
+    try {
+      plan = JSON.parse(text);
+    } catch {
+      // Not the parser's message: newer ones quote the text around the error, which may be a secret.
+      throw new Error(`${input} is not JSON; expected the output of \`terraform show -json PLANFILE\``);
+    }
+    await mkdir(path.dirname(output), { recursive: true });
+    await writeFile(output, `${JSON.stringify(redactPlanJson(plan))}\n`);
+    core.info(`wrote ${output} without sensitive values`);
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+  }
+}

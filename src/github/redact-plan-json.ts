@@ -1,0 +1,131 @@
+/**
+ * `terraform show -json PLANFILE` prints sensitive values in the clear: in `before`/`after` (masked only by the
+ * `*_sensitive` flags beside them), and in `variables`, `prior_state`, `planned_values` and `configuration`. The PR
+ * workflow uploads plans as artifacts, which anyone who can read the repository can download, so they are redacted
+ * first: only the keys the renderer reads are kept, and every value a sensitivity mask covers becomes a marker.
+ *
+ * The redacted plan reads back to the same PlanSummary as the original (the reader drops sensitive values
+ * anyway), so the review and the plan digest do not change. Two sides of a sensitive leaf get the same marker
+ * when they were equal and different markers when not: the review still says whether a secret changed, and no
+ * more.
+ */
+import { deepEqual, isJsonObject } from '../plan/json-value.ts';
+
+export const SENSITIVE_MARKER = '(redacted sensitive value)';
+export const SENSITIVE_CHANGED_MARKER = '(redacted sensitive value, changed)';
+
+/** What `src/plan/terraform-plan-json.ts` reads; everything else is dropped. */
+const PLAN_KEYS = [
+  'format_version',
+  'terraform_version',
+  'errored',
+  'complete',
+  'timestamp',
+  'applyable',
+  'resource_changes',
+  'resource_drift',
+  'output_changes',
+  'diagnostics',
+  'checks',
+  'condition_results',
+] as const;
+const RESOURCE_KEYS = [
+  'address',
+  'previous_address',
+  'module_address',
+  'mode',
+  'type',
+  'name',
+  'index',
+  'deposed',
+  'provider_name',
+  'action_reason',
+  'change',
+] as const;
+// Not `generated_config`: Terraform writes the imported object's attributes there, secrets included.
+const CHANGE_KEYS = ['actions', 'before', 'after', 'after_unknown', 'before_sensitive', 'after_sensitive'] as const;
+const CHANGE_EXTRA_KEYS = ['replace_paths', 'importing'] as const;
+
+function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(value, key)) out[key] = value[key];
+  return out;
+}
+
+function child(value: unknown, key: string | number): unknown {
+  if (typeof key === 'number') return Array.isArray(value) ? value[key] : undefined;
+  return isJsonObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+}
+
+function keysOf(value: unknown): (string | number)[] {
+  if (Array.isArray(value)) return value.map((_, index) => index);
+  return isJsonObject(value) ? Object.keys(value) : [];
+}
+
+function rebuild(value: unknown, replace: (key: string | number) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((_, index) => replace(index));
+  if (!isJsonObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = replace(key);
+  return out;
+}
+
+/** null stays null: it is no secret, and replacing it would turn "set from nothing" into "changed". */
+function marker(value: unknown, text: string): unknown {
+  return value === null || value === undefined ? value : text;
+}
+
+/**
+ * Walks both sides with both masks, as the reader does, and replaces each side's value where either mask says
+ * `true` (the reader turns exactly that node into one sensitive leaf).
+ */
+function redactSides(before: unknown, after: unknown, beforeMask: unknown, afterMask: unknown): [unknown, unknown] {
+  if (beforeMask === true || afterMask === true) {
+    const same = deepEqual(before, after);
+    return [marker(before, SENSITIVE_MARKER), marker(after, same ? SENSITIVE_MARKER : SENSITIVE_CHANGED_MARKER)];
+  }
+  if (keysOf(before).length === 0 && keysOf(after).length === 0) return [before, after];
+  const pairs = new Map<string | number, [unknown, unknown]>();
+  const sides = (key: string | number) => {
+    let pair = pairs.get(key);
+    if (pair === undefined) {
+      pair = redactSides(child(before, key), child(after, key), child(beforeMask, key), child(afterMask, key));
+      pairs.set(key, pair);
+    }
+    return pair;
+  };
+  return [rebuild(before, (key) => sides(key)[0]), rebuild(after, (key) => sides(key)[1])];
+}
+
+function redactChange(change: unknown): unknown {
+  if (!isJsonObject(change)) return change;
+  const [before, after] = redactSides(change.before, change.after, change.before_sensitive, change.after_sensitive);
+  const out = { ...pick(change, CHANGE_KEYS), ...pick(change, CHANGE_EXTRA_KEYS) };
+  if (Object.hasOwn(change, 'before')) out.before = before;
+  if (Object.hasOwn(change, 'after')) out.after = after;
+  return out;
+}
+
+function redactResource(entry: unknown): unknown {
+  if (!isJsonObject(entry)) return entry;
+  const out = pick(entry, RESOURCE_KEYS);
+  if (Object.hasOwn(entry, 'change')) out.change = redactChange(entry.change);
+  return out;
+}
+
+/** A copy of a parsed `terraform show -json` plan that holds no sensitive value and only what the review reads. */
+export function redactPlanJson(plan: unknown): unknown {
+  if (!isJsonObject(plan)) return plan;
+  const out = pick(plan, PLAN_KEYS);
+  for (const list of ['resource_changes', 'resource_drift'] as const) {
+    const entries = plan[list];
+    if (Array.isArray(entries)) out[list] = entries.map(redactResource);
+  }
+  const outputs = plan.output_changes;
+  if (isJsonObject(outputs)) {
+    out.output_changes = Object.fromEntries(
+      Object.entries(outputs).map(([name, change]) => [name, redactChange(change)]),
+    );
+  }
+  return out;
+}
