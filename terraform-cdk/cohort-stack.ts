@@ -20,6 +20,7 @@ import { Encryption } from './constructs/encryption.ts';
 import { Etl } from './constructs/etl.ts';
 import { managedPolicy } from './constructs/iam.ts';
 import { IndependentStack } from './constructs/independent-stack.ts';
+import { LakeFormation } from './constructs/lake-formation.ts';
 import { Observability } from './constructs/observability.ts';
 import { Replication } from './constructs/replication.ts';
 import { Storage } from './constructs/storage.ts';
@@ -77,7 +78,14 @@ export class CohortStack extends IndependentStack {
         : awsProvider(this, { region: backupRegion, accountId, tags, alias: BACKUP_PROVIDER_ALIAS });
 
     const accessEnd = toInstant(cohort.schedule.end, cohort.schedule.timezone, { endOfDay: true }).toISOString();
-    const base = { cohort, names, accountId, partition: 'aws', accessEnd } as const;
+    const base = {
+      cohort,
+      names,
+      accountId,
+      partition: 'aws',
+      accessEnd,
+      lakeFormation: settings.lakeFormation,
+    } as const;
     // A key policy's resource is the key itself ("*"); naming the key would make it depend on itself.
     const keyPolicyContext: PolicyContext = { ...base, keyArns: { primary: '*', ...(backup ? { backup: '*' } : {}) } };
     const encryption = new Encryption(this, { policy: keyPolicyContext, primary, ...(backup ? { backup } : {}) });
@@ -111,6 +119,16 @@ export class CohortStack extends IndependentStack {
     const etl = new Etl(this, ctx, catalog);
     const analytics = new Analytics(this, ctx);
     const access = new Access(this, ctx);
+    if (settings.lakeFormation === 'managed') {
+      new LakeFormation(this, ctx, {
+        database: catalog.database,
+        bucketArns: { raw: storage.raw.arn, processed: storage.processed.arn },
+        glueRole: catalog.role,
+        instructorRole: access.instructorRole,
+        opsRoleArn: opsRoleArn(settings),
+        students: access.users,
+      });
+    }
     const observability = new Observability(this, ctx, {
       jobNames: etl.jobNames,
       replicated: replication !== undefined,

@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { capacityProblems, capacitySites } from './capacity.ts';
 import { type CohortUnit, checkCohortFile } from './cohort-file.ts';
 import {
   type CohortIdSite,
@@ -20,6 +21,7 @@ import { toRepoPath } from './repo-file.ts';
 import type { ResolvedCohort } from './schema.ts';
 import { loadSettings, SETTINGS_FILE, WORKSHOPS_DIR } from './settings-file.ts';
 import type { Settings } from './settings-schema.ts';
+import { studentTableProblems } from './student-tables.ts';
 
 export interface LoadedCohort {
   /** Repository-relative path (`workshops/<id>.yaml`). */
@@ -105,7 +107,15 @@ function crossFileProblems(units: readonly CohortUnit[], settings: Settings | un
   const ids: CohortIdSite[] = units.flatMap((u) => (u.id ? [{ owner: u.file, id: u.id.value, at: u.id.at }] : []));
   // Without valid settings there is no name prefix; the settings problem is reported instead.
   const sites = settings === undefined ? [] : units.flatMap((u) => nameSites(u, settings.namePrefix));
-  return [...duplicateIdProblems(ids), ...nameLimitProblems(sites), ...collisionProblems(sites)];
+  // Shared account limits need the quotas of the settings; student table names need no settings.
+  const capacity = settings === undefined ? [] : capacityProblems(capacitySites(units), settings.quotas);
+  return [
+    ...duplicateIdProblems(ids),
+    ...nameLimitProblems(sites),
+    ...collisionProblems(sites),
+    ...capacity,
+    ...studentTableProblems(units),
+  ];
 }
 
 /** Orders a cohort's problems: its own file first, then its roster, each by position; drops repeats; caps each file. */

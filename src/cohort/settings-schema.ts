@@ -6,6 +6,37 @@ import { z } from 'zod';
 import { CostAssumptionsOverride } from '../cost/assumptions.ts';
 import { isCommercialRegion } from './regions.ts';
 
+/** How the account's Glue Data Catalog is governed (pitfall 1); `workshop preflight` checks the account agrees. */
+export const LAKE_FORMATION_MODES = ['iam-only', 'managed'] as const;
+export type LakeFormationMode = (typeof LAKE_FORMATION_MODES)[number];
+
+/**
+ * Account and region limits every cohort of the repository shares (pitfall 13), as AWS documents them by default.
+ * `workshop validate` adds the cohorts up against them; raise one here only after AWS raised the quota.
+ */
+export const DEFAULT_QUOTAS = {
+  iamUsersPerAccount: 5_000,
+  iamGroupsPerAccount: 300,
+  athenaWorkgroupsPerRegion: 1_000,
+  glueJobsPerRegion: 1_000,
+} as const;
+
+const quota = (description: string, fallback: number, max: number) =>
+  z.int().min(1).max(max).default(fallback).describe(description);
+
+const Quotas = z.strictObject({
+  // 5,000 is a hard IAM limit: it cannot be raised.
+  iamUsersPerAccount: quota('IAM users per account (not adjustable)', DEFAULT_QUOTAS.iamUsersPerAccount, 5_000),
+  iamGroupsPerAccount: quota('IAM groups per account (adjustable to 500)', DEFAULT_QUOTAS.iamGroupsPerAccount, 500),
+  athenaWorkgroupsPerRegion: quota(
+    'Athena workgroups per account and region',
+    DEFAULT_QUOTAS.athenaWorkgroupsPerRegion,
+    100_000,
+  ),
+  glueJobsPerRegion: quota('Glue jobs per account and region', DEFAULT_QUOTAS.glueJobsPerRegion, 100_000),
+});
+export type Quotas = z.infer<typeof Quotas>;
+
 const RoleArn = z
   .string()
   .regex(
@@ -36,6 +67,13 @@ export const Settings = z
       planRoleArn: RoleArn,
       applyRoleArn: RoleArn,
     }),
+    lakeFormation: z
+      .enum(LAKE_FORMATION_MODES)
+      .default('iam-only')
+      .describe(
+        'iam-only: the account keeps IAM-only catalog access (the AWS default); managed: Lake Formation governs the catalog, and the stacks grant Lake Formation permissions (the apply role must be a data-lake admin)',
+      ),
+    quotas: Quotas.prefault({}).describe('Shared account limits, when AWS raised one for this account'),
     costAssumptions: CostAssumptionsOverride.optional().describe(
       'Overrides of the usage assumptions behind cost estimates (queries per student per day, GB per query, ...)',
     ),

@@ -11,15 +11,18 @@ import { IamUser } from '@cdktf/provider-aws/lib/iam-user/index.js';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership/index.js';
 import { Construct } from 'constructs';
 import { instructorPolicy, instructorTrust } from '../policies/instructor.ts';
-import { studentPolicy, studentTimeAndPlaceGuard } from '../policies/student.ts';
+import { STUDENT_ID_TAG, studentPolicy, studentTimeAndPlaceGuard } from '../policies/student.ts';
 import { create, tfId } from './address.ts';
 import type { CohortContext } from './cohort-context.ts';
 import { managedPolicy, role } from './iam.ts';
 
 /** STS session limit of the instructor role: a teaching day, at most 4 hours at a time. */
 export const INSTRUCTOR_SESSION_SECONDS = 4 * 3600;
-/** Tag on each student user with the student's id in the cohort file. */
-export const TAG_STUDENT = 'workshop:student';
+/**
+ * Tag on each student user with the student's id in the cohort file. The student policy scopes table writes on it
+ * (`${aws:PrincipalTag/workshop-student}_*`); nobody in a cohort may tag or untag IAM users (see the boundary).
+ */
+export const TAG_STUDENT = STUDENT_ID_TAG;
 
 export class Access extends Construct {
   readonly group: IamGroup;

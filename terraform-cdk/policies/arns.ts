@@ -51,6 +51,14 @@ export function accountRootArn(ctx: { readonly accountId: string }): string {
   return `arn:aws:iam::${ctx.accountId}:root`;
 }
 
+/**
+ * Lake Formation's service-linked role: it reads and writes the locations registered with it (`managed` mode) and
+ * vends scoped credentials for them to Athena and Glue. AWS creates it at the first registration.
+ */
+export function lakeFormationServiceRoleArn(ctx: { readonly accountId: string }): string {
+  return `arn:aws:iam::${ctx.accountId}:role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess`;
+}
+
 /** Roles, the students group and the cohort's managed policies all live under the cohort's IAM path. */
 export function roleArn(ctx: PolicyContext, purpose: ServiceRole): string {
   return iamArn(ctx, `role${ctx.names.iamPath}${ctx.names.role(purpose)}`);

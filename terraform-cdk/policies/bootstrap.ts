@@ -99,6 +99,8 @@ const PLAN_READS = [
   'ce:ListCostAllocationTags',
   'lakeformation:GetDataLakeSettings',
   'lakeformation:ListPermissions',
+  'lakeformation:DescribeResource',
+  'lakeformation:ListResources',
   'servicequotas:Get*',
   'servicequotas:List*',
   'sts:GetCallerIdentity',
@@ -282,7 +284,8 @@ export function applyRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
       [`arn:aws:cloudwatch:*:${a}:alarm:${p}-*`, `arn:aws:cloudwatch::${a}:dashboard/${p}-*`],
     ),
     allow('CohortBudgets', ['budgets:*'], `arn:aws:budgets::${a}:budget/${p}-*`),
-    // Lake Formation grants for `lakeFormation: managed`; the data-lake admin list is never changed.
+    // Lake Formation grants and registered locations for `lakeFormation: managed`; the data-lake admin list is
+    // never changed.
     allow(
       'LakeFormationGrants',
       [
@@ -290,8 +293,20 @@ export function applyRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
         'lakeformation:RevokePermissions',
         'lakeformation:BatchGrantPermissions',
         'lakeformation:BatchRevokePermissions',
+        'lakeformation:RegisterResource',
+        'lakeformation:DeregisterResource',
       ],
       '*',
+    ),
+    // Registering with Lake Formation's service-linked role creates it the first time, and adds each location
+    // to its inline policy on the caller's behalf.
+    allow('LakeFormationServiceLinkedRole', ['iam:CreateServiceLinkedRole'], '*', {
+      StringEquals: { 'iam:AWSServiceName': 'lakeformation.amazonaws.com' },
+    }),
+    allow(
+      'LakeFormationLocationsPolicy',
+      ['iam:PutRolePolicy', 'iam:DeleteRolePolicy'],
+      iam('role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess'),
     ),
     deny(
       'NeverAccessKeysOrAdminChanges',

@@ -105,10 +105,13 @@ export function cohortBoundary(ctx: PolicyContext): PolicyDocument {
     deny('PassRolesOnlyToGlue', ['iam:PassRole'], '*', {
       StringNotEquals: { 'iam:PassedToService': 'glue.amazonaws.com' },
     }),
+    // Users' tags are identity: the student id tag scopes table writes, and instructor tags open the instructor role.
     deny(
       'NoAccessKeysNoBoundaryChanges',
       [
         'iam:CreateAccessKey',
+        'iam:TagUser',
+        'iam:UntagUser',
         'iam:PutUserPermissionsBoundary',
         'iam:DeleteUserPermissionsBoundary',
         'iam:PutRolePermissionsBoundary',

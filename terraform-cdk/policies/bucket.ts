@@ -3,8 +3,14 @@
  * from those addresses unless it comes through an AWS service (Athena, Glue, replication, CloudTrail) or a trusted
  * role; and, for the trail's bucket, CloudTrail's delivery.
  */
-import { roleArn, trailArn } from './arns.ts';
-import { bucketArn, type PolicyContext, type PolicyDocument, policyDocument } from './policy-document.ts';
+import { lakeFormationServiceRoleArn, roleArn, trailArn } from './arns.ts';
+import {
+  bucketArn,
+  lakeFormationManaged,
+  type PolicyContext,
+  type PolicyDocument,
+  policyDocument,
+} from './policy-document.ts';
 
 export interface BucketPolicyOptions {
   /** The bucket receives the cohort trail's log files (under `AWSLogs/<account>/`, no key prefix). */
@@ -42,6 +48,8 @@ export function bucketPolicy(
     roleArn(ctx, 'glue'),
     roleArn(ctx, 'instructor'),
     ...(ctx.cohort.regions.backup === undefined ? [] : [roleArn(ctx, 'replication')]),
+    // Queries over registered locations read with credentials Lake Formation vends from its service-linked role.
+    ...(lakeFormationManaged(ctx) ? [lakeFormationServiceRoleArn(ctx)] : []),
     ...(options.trustedPrincipalArns ?? []),
   ];
   return policyDocument(

@@ -7,12 +7,13 @@ import {
   accountRootArn,
   catalogRegions,
   glueLogGroupPatterns,
+  lakeFormationServiceRoleArn,
   logGroupArns,
   trailArn,
   trailLogGroupPattern,
 } from './arns.ts';
 import type { ConditionBlock, PolicyContext, PolicyDocument, PolicyStatement } from './policy-document.ts';
-import { policyDocument } from './policy-document.ts';
+import { lakeFormationManaged, policyDocument } from './policy-document.ts';
 
 /** Services that publish to the cohort's encrypted SNS topic (pitfall 8), with a name for statement ids. */
 export const TOPIC_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'budgets.amazonaws.com'] as const;
@@ -50,6 +51,24 @@ export function keyPolicy(ctx: PolicyContext, region: 'primary' | 'backup'): Pol
     through('UseThroughS3', 's3'),
     hasCatalog && through('UseThroughGlue', 'glue'),
     isPrimary && through('UseThroughSns', 'sns'),
+    // Managed mode registers the primary buckets with Lake Formation's service-linked role, whose IAM policy AWS
+    // owns and grants no KMS: the key policy names it. By ARN in a condition, as the role may not exist before
+    // the first registration and a key policy naming a missing principal is rejected.
+    isPrimary &&
+      lakeFormationManaged(ctx) && {
+        Sid: 'LakeFormationDataAccessThroughS3',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: {
+          ArnEquals: { 'aws:PrincipalArn': lakeFormationServiceRoleArn(ctx) },
+          StringEquals: {
+            'aws:PrincipalAccount': ctx.accountId,
+            'kms:ViaService': `s3.${regionName}.amazonaws.com`,
+          },
+        },
+      },
     logGroups.length > 0 && {
       Sid: 'CloudWatchLogsForCohortLogGroups',
       Effect: 'Allow',

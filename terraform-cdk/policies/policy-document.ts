@@ -5,6 +5,7 @@
 
 import type { CohortNames } from '../../src/cohort/names.ts';
 import type { ResolvedCohort } from '../../src/cohort/schema.ts';
+import type { LakeFormationMode } from '../../src/cohort/settings-schema.ts';
 
 export type ConditionBlock = Record<string, Record<string, string | boolean | readonly string[]>>;
 
@@ -36,6 +37,13 @@ export interface PolicyContext {
   readonly keyArns: { readonly primary: string; readonly backup?: string };
   /** End of student access: the last instant of schedule.end in the cohort's time zone, as an ISO string. */
   readonly accessEnd: string;
+  /** `_settings.yaml` `lakeFormation`; absent means iam-only, the AWS default. */
+  readonly lakeFormation?: LakeFormationMode;
+}
+
+/** Whether Lake Formation governs the cohort's catalog and registered locations. */
+export function lakeFormationManaged(ctx: Pick<PolicyContext, 'lakeFormation'>): boolean {
+  return ctx.lakeFormation === 'managed';
 }
 
 export function bucketArn(name: string): string {

@@ -1,8 +1,11 @@
 /**
- * The students group's policies. Everything a student owns is named after their IAM user name, so one group policy
- * serves the whole class through `${aws:username}`: their processed folder, their results folder and workgroup,
- * their `<user>_*` tables and their `<user>_<etl>` job copies.
+ * The students group's policies. Everything a student owns is named after their IAM user name or their student id,
+ * so one group policy serves the whole class through policy variables: `${aws:username}` for their processed
+ * folder, their results folder and workgroup and their `<user>_<etl>` job copies; the `workshop-student` tag on
+ * their user (their id, which they cannot change) for their `<id>_*` tables — `s01_trips` needs no quoting in
+ * Athena, where a name holding the cohort id's hyphens would.
  */
+import { studentTablePrefix } from '../../src/cohort/student-tables.ts';
 import {
   ACCOUNT_READS,
   ATHENA_QUERY_ACTIONS,
@@ -42,7 +45,12 @@ import {
   policyDocument,
 } from './policy-document.ts';
 
+/** Tag on each student user holding their student id; table writes are scoped on it. */
+export const STUDENT_ID_TAG = 'workshop-student';
+
 const OWN_FOLDER = `${PREFIXES.students}\${aws:username}/`;
+/** The calling student's tables: `<student id>_*`. */
+const OWN_TABLES = `${studentTablePrefix(`\${aws:PrincipalTag/${STUDENT_ID_TAG}}`)}*`;
 const OWN_RESULTS = `${PREFIXES.workgroups}\${aws:username}/`;
 
 /** What the cohort students group may do (and nothing after the access end). */
@@ -92,7 +100,7 @@ export function studentPolicy(ctx: PolicyContext): PolicyDocument {
         taggedGlueArns(ctx, ['crawler']),
         cohortTagCondition(ctx),
       ),
-    allow('WriteOwnTables', GLUE_TABLE_WRITES, glueCatalogArns(ctx, '${aws:username}_*')),
+    allow('WriteOwnTables', GLUE_TABLE_WRITES, glueCatalogArns(ctx, OWN_TABLES)),
     allow(
       'ReadGlueLogs',
       ['logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents'],

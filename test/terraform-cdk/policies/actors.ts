@@ -8,6 +8,7 @@ import {
   keyPolicy,
   type PolicyContext,
   type PolicyDocument,
+  STUDENT_ID_TAG,
   studentPolicy,
   studentTimeAndPlaceGuard,
 } from '../../../terraform-cdk/policies/index.ts';
@@ -92,7 +93,8 @@ export function asStudent(
     principalArn: arn,
     policies: [studentPolicy(ctx), studentTimeAndPlaceGuard(ctx), ...extra],
     boundary: cohortBoundary(ctx),
-    context: { 'aws:username': user },
+    // The tag the stack puts on every student user: IAM puts the principal's tags in each request's context.
+    context: { 'aws:username': user, [`aws:PrincipalTag/${STUDENT_ID_TAG}`]: studentId },
   });
 }
 

@@ -157,6 +157,20 @@ describe('the apply role', () => {
     expect(await apply('lakeformation:PutDataLakeSettings', '*')).toBe('ExplicitlyDenied');
   });
 
+  test("registers locations with Lake Formation's service-linked role, and no other service role", async () => {
+    const lfRole = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess`;
+    expect(await apply('lakeformation:RegisterResource', '*')).toBe('Allowed');
+    expect(await apply('iam:PutRolePolicy', lfRole)).toBe('Allowed');
+    expect(
+      await apply('iam:CreateServiceLinkedRole', lfRole, { 'iam:AWSServiceName': 'lakeformation.amazonaws.com' }),
+    ).toBe('Allowed');
+    const other = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/elasticmapreduce.amazonaws.com/AWSServiceRoleForEMR`;
+    expect(
+      await apply('iam:CreateServiceLinkedRole', other, { 'iam:AWSServiceName': 'elasticmapreduce.amazonaws.com' }),
+    ).not.toBe('Allowed');
+    expect(await apply('iam:PutRolePolicy', other)).not.toBe('Allowed');
+  });
+
   test('writes cohort state', async () => {
     expect(await apply('s3:PutObject', `${state}/cohorts/seoul.tfstate`)).toBe('Allowed');
     expect(await apply('s3:PutObject', `${state}/bootstrap.tfstate`)).not.toBe('Allowed');

@@ -77,6 +77,7 @@ const cohorts: [string, () => PolicyContext][] = [
   ['busan', busan],
   ['seoul with failover', seoulFailover],
   ['the largest cohort', largestCohort],
+  ['the largest cohort with Lake Formation managed', () => ({ ...largestCohort(), lakeFormation: 'managed' })],
 ];
 
 const allDocuments = (): [string, PolicyDocument][] => [

@@ -301,3 +301,54 @@ describe('bucket policies', () => {
     });
   });
 });
+
+describe('with lakeFormation: managed (pitfall 1)', () => {
+  const lfRole = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess`;
+  const managed: PolicyContext = { ...ctx, lakeFormation: 'managed' };
+  const key = ctx.keyArns.primary;
+  const viaS3 = { 'kms:ViaService': `s3.${primary}.amazonaws.com` };
+
+  /** Lake Formation's service-linked role, whose own IAM policy (owned by AWS) grants nothing on KMS. */
+  const asLakeFormation = (policy: ReturnType<typeof keyPolicy>, context: Context, principalArn = lfRole) =>
+    simulate({
+      identityPolicies: [],
+      resourcePolicy: policy,
+      principal: principalArn,
+      action: 'kms:Decrypt',
+      resource: key,
+      context: { 'aws:PrincipalArn': principalArn, 'aws:PrincipalAccount': ACCOUNT, ...context },
+    });
+
+  test("the primary key lets Lake Formation's role decrypt registered data through S3", async () => {
+    expect(await asLakeFormation(keyPolicy(managed, 'primary'), viaS3)).toBe('Allowed');
+  });
+
+  test('only through S3, only that role, and only in managed mode', async () => {
+    const policy = keyPolicy(managed, 'primary');
+    expect(await asLakeFormation(policy, { 'kms:ViaService': `glue.${primary}.amazonaws.com` })).not.toBe('Allowed');
+    const lookalike = `arn:aws:iam::${ACCOUNT}:role/AWSServiceRoleForLakeFormationDataAccess`;
+    expect(await asLakeFormation(policy, viaS3, lookalike)).not.toBe('Allowed');
+    expect(await asLakeFormation(keyPolicy(ctx, 'primary'), viaS3)).not.toBe('Allowed');
+  });
+
+  test("registered buckets admit Lake Formation's credentials from any address", async () => {
+    const restricted: PolicyContext = { ...busanWithCidrs(), lakeFormation: 'managed' };
+    const raw = restricted.names.bucket('raw');
+    const request = (policyCtx: PolicyContext) =>
+      simulate({
+        identityPolicies: [allowAll('s3:GetObject')],
+        resourcePolicy: bucketPolicy(policyCtx, raw),
+        principal: lfRole,
+        action: 's3:GetObject',
+        resource: `arn:aws:s3:::${raw}/d/x.csv`,
+        context: {
+          'aws:PrincipalArn': lfRole,
+          'aws:SecureTransport': 'true',
+          'aws:ViaAWSService': 'false',
+          'aws:SourceIp': '198.51.100.7',
+        },
+      });
+    expect(await request(restricted)).toBe('Allowed');
+    expect(await request(busanWithCidrs())).toBe('ExplicitlyDenied');
+  });
+});

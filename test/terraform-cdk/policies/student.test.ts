@@ -4,7 +4,7 @@
  * same request made by someone who should be able to make it, so no denial passes because the request was wrong.
  */
 import { describe, expect, test } from 'vitest';
-import { freezePolicy, instructorPolicy } from '../../../terraform-cdk/policies/index.ts';
+import { freezePolicy, instructorPolicy, STUDENT_ID_TAG } from '../../../terraform-cdk/policies/index.ts';
 import { type Actor, asAdmin, asRole, asStudent, type Context } from './actors.ts';
 import { afterAccessEnd, busan, seoul, seoulFailover, seoulSibling } from './cohort-context.ts';
 import { glueArn, type Request, run, s3Arn, taggedFor, workgroupArn } from './requests.ts';
@@ -123,6 +123,10 @@ describe('a student can', () => {
     ['s3:PutObject (results)', ['s3:PutObject', s3(n.bucket('results'), `workgroups/${me}/q1.csv`)]],
     ['s3:GetObject (results)', ['s3:GetObject', s3(n.bucket('results'), `workgroups/${me}/q1.csv`)]],
     [
+      'kms:Decrypt (results, bucket-key context)',
+      ['kms:Decrypt', ctx.keyArns.primary, { ...viaS3(), 'kms:EncryptionContext:aws:s3:arn': s3(n.bucket('results')) }],
+    ],
+    [
       's3:ListMultipartUploadParts (results)',
       ['s3:ListMultipartUploadParts', s3(n.bucket('results'), `workgroups/${me}/q1.csv`)],
     ],
@@ -143,9 +147,9 @@ describe('a student can', () => {
   });
 
   test.each(['glue:CreateTable', 'glue:UpdateTable', 'glue:DeleteTable', 'glue:BatchCreatePartition'])(
-    'create and drop their own tables: %s on <user>_x',
+    'create and drop their own tables: %s on <student id>_x',
     async (action) => {
-      expect(await s01(action, glue(`table/${n.database}/${me}_x`))).toBe('Allowed');
+      expect(await s01(action, glue(`table/${n.database}/s01_x`))).toBe('Allowed');
     },
   );
 
@@ -212,7 +216,17 @@ describe('a student cannot', () => {
       ['athena:StartQueryExecution', workgroup(siblingUser)],
       asSiblingStudent,
     ],
-    ["drop another student's table", ['glue:DeleteTable', glue(`table/${n.database}/${classmate}_x`)], s02],
+    ["drop another student's table", ['glue:DeleteTable', glue(`table/${n.database}/s02_x`)], s02],
+    [
+      'change the student id tag on their own user',
+      ['iam:TagUser', `arn:aws:iam::${ACCOUNT}:user${n.iamPath}${me}`, { 'aws:TagKeys': [STUDENT_ID_TAG] }],
+      admin,
+    ],
+    [
+      'remove the student id tag from their own user',
+      ['iam:UntagUser', `arn:aws:iam::${ACCOUNT}:user${n.iamPath}${me}`],
+      admin,
+    ],
     ['create a table outside their own names', ['glue:CreateTable', glue(`table/${n.database}/shared_x`)], admin],
     ["drop a crawler's table", ['glue:DeleteTable', glue(`table/${n.database}/${dataset}`)], asInstructor],
     [
@@ -258,6 +272,17 @@ describe('a student cannot', () => {
   ])('%s', async (_, denied, counterpart, allowed = denied) => {
     expect(await run(s01, denied)).not.toBe('Allowed');
     expect(await run(counterpart, allowed)).toBe('Allowed');
+  });
+
+  test('drop the table of a student whose id extends theirs (ids hold no "_": s0 owns s0_*, never s01_*)', async () => {
+    const s0 = asStudent(ctx, 's0', world);
+    expect(await s0('glue:DeleteTable', glue(`table/${n.database}/s01_x`))).not.toBe('Allowed');
+    expect(await s0('glue:DeleteTable', glue(`table/${n.database}/s0_x`))).toBe('Allowed');
+  });
+
+  test('write tables named after their IAM user name (the old, quoted-in-Athena scheme)', async () => {
+    expect(await s01('glue:CreateTable', glue(`table/${n.database}/${me}_x`))).not.toBe('Allowed');
+    expect(await s01('glue:CreateTable', glue(`table/${n.database}/s01_x`))).toBe('Allowed');
   });
 
   test('act after the access end, even to change their password', async () => {
@@ -336,8 +361,8 @@ describe('the freeze policy, attached to the group by the budget action', () => 
     ['save a query', ['athena:CreateNamedQuery', workgroup(me)]],
     ['run their ETL copy', ['glue:StartJobRun', glue(`job/${n.studentJob(etl, 's01')}`), taggedFor(ctx)]],
     ['start a crawler', ['glue:StartCrawler', glue(`crawler/${n.crawler(dataset)}`), taggedFor(ctx)]],
-    ['create a table', ['glue:CreateTable', glue(`table/${n.database}/${me}_x`)]],
-    ['drop a table', ['glue:DeleteTable', glue(`table/${n.database}/${me}_x`)]],
+    ['create a table', ['glue:CreateTable', glue(`table/${n.database}/s01_x`)]],
+    ['drop a table', ['glue:DeleteTable', glue(`table/${n.database}/s01_x`)]],
   ])('denies writes: %s', async (_, request) => {
     expect(await run(frozen, request)).toBe('ExplicitlyDenied');
     expect(await run(s01, request)).toBe('Allowed');

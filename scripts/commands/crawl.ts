@@ -1,0 +1,29 @@
+/** `workshop crawl`: refresh and check the catalog of every cohort in session. */
+import { type CrawlOptions, crawlJob } from '../../src/jobs/crawl/job.ts';
+import { stringOption, UsageError } from '../cli/command.ts';
+import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
+
+const MAX_TIMEOUT_MINUTES = 300;
+
+export const crawlSpec: JobCommandSpec<CrawlOptions> = {
+  job: crawlJob,
+  summary: 'Run the crawlers of cohorts in session and check the catalog against the declared columns',
+  description: `For each cohort in session (from one day before its start to its end): start every dataset's crawler
+(one already running is waited for, not restarted), wait for them with growing pauses, and report each crawl's
+result, duration and tables created, updated and deleted. Then compare the catalog with each dataset's declared
+columns: a missing table, missing or extra columns, type mismatches. A failed or timed-out crawl or a schema
+mismatch fails the cohort and alerts its topic (once, until it clears).`,
+  options: { timeout: { type: 'string' } },
+  optionHelp: ['  --timeout MINUTES         how long to wait for the crawls (default 30)'],
+  parse(args) {
+    const text = stringOption(args, 'timeout');
+    if (text === undefined) return {};
+    const minutes = Number(text);
+    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_TIMEOUT_MINUTES) {
+      throw new UsageError(`--timeout must be a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}, got "${text}"`);
+    }
+    return { timeoutMs: minutes * 60_000 };
+  },
+};
+
+export const crawlCommand = jobCommand(crawlSpec);

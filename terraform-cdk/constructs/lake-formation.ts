@@ -1,0 +1,128 @@
+/**
+ * Lake Formation for `lakeFormation: managed` (pitfall 1). In an account where Lake Formation governs the Glue
+ * Data Catalog, IAM permissions alone no longer let anyone create or read catalog objects: every principal of the
+ * cohort needs explicit grants on its database and tables, and on the data locations registered with Lake
+ * Formation. This construct registers the cohort's raw and processed buckets (with Lake Formation's service-linked
+ * role) and grants:
+ *
+ * | principal | database | every table | data location |
+ * |---|---|---|---|
+ * | Glue role (crawlers, jobs, student copies) | create table, alter, drop, describe | all but grant | raw, processed |
+ * | instructor role | create table, describe | all but grant | raw, processed |
+ * | ops role (scheduled jobs: schema checks) | describe | describe | — |
+ * | each student user | create table, describe | select, describe | their own processed folder |
+ *
+ * Students get their grants one by one: Lake Formation takes IAM users and roles as principals, never IAM groups.
+ * A table's creator gets every permission on it from Lake Formation, so students can drop the tables they create
+ * and no other (IAM also limits them to `<id>_*`). A student's data location grant is their own folder only: a
+ * table over another student's folder would otherwise let Lake Formation vend credentials for it.
+ *
+ * The account's data-lake admin list is never touched (no `aws_lakeformation_data_lake_settings`): the apply role
+ * must already be an admin there, which `workshop preflight` checks. With `iam-only` nothing here is synthesized.
+ */
+import type { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database/index.js';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
+import type { IamUser } from '@cdktf/provider-aws/lib/iam-user/index.js';
+import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions/index.js';
+import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource/index.js';
+import { Construct } from 'constructs';
+import { PREFIXES } from '../policies/arns.ts';
+import { create, tfId } from './address.ts';
+import type { CohortContext } from './cohort-context.ts';
+
+/** Lake Formation permissions per kind of grant (no `ALL`, no grant option: nobody passes these on). */
+export const LF_PERMISSIONS = {
+  manageDatabase: ['CREATE_TABLE', 'ALTER', 'DROP', 'DESCRIBE'],
+  createInDatabase: ['CREATE_TABLE', 'DESCRIBE'],
+  describe: ['DESCRIBE'],
+  manageTables: ['SELECT', 'INSERT', 'DELETE', 'DESCRIBE', 'ALTER', 'DROP'],
+  readTables: ['SELECT', 'DESCRIBE'],
+  dataLocation: ['DATA_LOCATION_ACCESS'],
+} as const;
+
+type Permissions = (typeof LF_PERMISSIONS)[keyof typeof LF_PERMISSIONS];
+
+export interface LakeFormationProps {
+  readonly database: GlueCatalogDatabase;
+  /** ARNs (Terraform references) of the buckets registered with Lake Formation. */
+  readonly bucketArns: { readonly raw: string; readonly processed: string };
+  readonly glueRole: IamRole;
+  readonly instructorRole: IamRole;
+  /** The scheduled jobs' role (a bootstrap role, by ARN). */
+  readonly opsRoleArn: string;
+  /** IAM user per student id. */
+  readonly students: ReadonlyMap<string, IamUser>;
+}
+
+interface Grant {
+  readonly principal: string;
+  readonly database?: Permissions;
+  readonly tables?: Permissions;
+  /** Registered locations (or paths below them) with DATA_LOCATION_ACCESS, by a name for the address. */
+  readonly locations?: Readonly<Record<string, string>>;
+}
+
+export class LakeFormation extends Construct {
+  /** Registered locations: raw and processed. */
+  readonly registrations: { readonly raw: LakeformationResource; readonly processed: LakeformationResource };
+
+  constructor(scope: Construct, ctx: CohortContext, props: LakeFormationProps) {
+    super(scope, 'lake_formation');
+    const register = (role: 'raw' | 'processed') =>
+      create(this, LakeformationResource, role, { arn: props.bucketArns[role], useServiceLinkedRole: true });
+    this.registrations = { raw: register('raw'), processed: register('processed') };
+    const locations = { raw: this.registrations.raw.arn, processed: this.registrations.processed.arn };
+
+    this.grant(props.database, 'glue', {
+      principal: props.glueRole.arn,
+      database: LF_PERMISSIONS.manageDatabase,
+      tables: LF_PERMISSIONS.manageTables,
+      locations,
+    });
+    this.grant(props.database, 'instructor', {
+      principal: props.instructorRole.arn,
+      database: LF_PERMISSIONS.createInDatabase,
+      tables: LF_PERMISSIONS.manageTables,
+      locations,
+    });
+    this.grant(props.database, 'ops', {
+      principal: props.opsRoleArn,
+      database: LF_PERMISSIONS.describe,
+      tables: LF_PERMISSIONS.describe,
+    });
+    for (const [studentId, user] of props.students) {
+      const folder = `${PREFIXES.students}${ctx.names.studentUser(studentId)}`;
+      this.grant(props.database, tfId('student', studentId), {
+        principal: user.arn,
+        database: LF_PERMISSIONS.createInDatabase,
+        tables: LF_PERMISSIONS.readTables,
+        locations: { own_folder: `${this.registrations.processed.arn}/${folder}` },
+      });
+    }
+  }
+
+  /** One `aws_lakeformation_permissions` per principal and resource: Lake Formation grants one resource at a time. */
+  private grant(database: GlueCatalogDatabase, who: string, grant: Grant): void {
+    if (grant.database !== undefined) {
+      create(this, LakeformationPermissions, tfId(who, 'database'), {
+        principal: grant.principal,
+        permissions: [...grant.database],
+        database: { name: database.name },
+      });
+    }
+    if (grant.tables !== undefined) {
+      create(this, LakeformationPermissions, tfId(who, 'tables'), {
+        principal: grant.principal,
+        permissions: [...grant.tables],
+        table: { databaseName: database.name, wildcard: true },
+      });
+    }
+    for (const [name, arn] of Object.entries(grant.locations ?? {})) {
+      create(this, LakeformationPermissions, tfId(who, 'location', name), {
+        principal: grant.principal,
+        permissions: [...LF_PERMISSIONS.dataLocation],
+        dataLocation: { arn },
+      });
+    }
+  }
+}
