@@ -1,22 +1,13 @@
-/** The repository's example cohorts, loaded the way the CLI will: YAML → Cohort.parse → roster → dataset sizes. */
-import { readFileSync, statSync } from 'node:fs';
+/** Cost-test helpers: the shared example cohorts with their dataset sizes, and the checked-in price table. */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { Cohort, type ResolvedCohort, type Student } from '../../src/cohort/schema.ts';
+import type { ResolvedCohort } from '../../src/cohort/schema.ts';
 import { type PriceTable, parsePriceTable } from '../../src/cost/price-table.ts';
+import { EXAMPLE_IDS, exampleCohort, exampleDatasetBytes } from '../support/example-cohorts.ts';
 
-const WORKSHOPS = fileURLToPath(new URL('../../workshops/', import.meta.url));
+export { EXAMPLE_IDS };
+
 const PRICES = fileURLToPath(new URL('../../src/cost/prices.json', import.meta.url));
-
-export const EXAMPLE_IDS = ['seoul-data-eng-2026-12', 'busan-intro-2026-12'] as const;
-
-function rosterStudents(path: string): Student[] {
-  const [, ...rows] = readFileSync(`${WORKSHOPS}${path}`, 'utf8').trim().split(/\r?\n/);
-  return rows.map((row) => {
-    const [id = '', name = '', email = ''] = row.split(',');
-    return { id, name, email };
-  });
-}
 
 export interface Example {
   readonly cohort: ResolvedCohort;
@@ -24,12 +15,7 @@ export interface Example {
 }
 
 export function loadExample(id: (typeof EXAMPLE_IDS)[number]): Example {
-  const file = Cohort.parse(parse(readFileSync(`${WORKSHOPS}${id}.yaml`, 'utf8')));
-  const students = file.students ?? (file.roster === undefined ? [] : rosterStudents(file.roster));
-  const datasetBytes = Object.fromEntries(
-    file.datasets.map((d) => [d.name, statSync(`${WORKSHOPS}${d.source}`).size] as const),
-  );
-  return { cohort: { ...file, students }, datasetBytes };
+  return { cohort: exampleCohort(id), datasetBytes: exampleDatasetBytes(id) };
 }
 
 export function rawPrices(): unknown {

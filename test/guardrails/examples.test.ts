@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/guardrails/rules/index.ts';
 import { formatFinding, runGuardrails } from '../../src/guardrails/run.ts';
-import { BUSAN, SEOUL } from '../terraform-cdk/example-cohorts.ts';
+import { BUSAN, SEOUL } from '../support/example-cohorts.ts';
 import { synthesizeInto, tempDir } from '../terraform-cdk/synthesized.ts';
 
 const synthesized = synthesizeInto(tempDir());

@@ -12,7 +12,7 @@ import {
   planRolePolicy,
   stateBucketPolicy,
 } from '../../terraform-cdk/policies/bootstrap.ts';
-import { exampleCohorts, exampleSettings } from './example-cohorts.ts';
+import { exampleCohorts, exampleSettings } from '../support/example-cohorts.ts';
 import { at, policyOf, ref, resource, resources, type Synthesized, synthesizeExamples } from './synthesized.ts';
 
 const settings = exampleSettings();

@@ -11,7 +11,7 @@ import { EMAIL_TEMPLATES, TEMPLATE_VARIABLES } from '../../terraform-cdk/constru
 import { bucketPolicy } from '../../terraform-cdk/policies/bucket.ts';
 import type { PolicyContext } from '../../terraform-cdk/policies/policy-document.ts';
 import { studentPolicy, studentTimeAndPlaceGuard } from '../../terraform-cdk/policies/student.ts';
-import { BUSAN, exampleCohort, exampleSettings, SEOUL } from './example-cohorts.ts';
+import { BUSAN, exampleCohort, exampleSettings, SEOUL } from '../support/example-cohorts.ts';
 import {
   type Attributes,
   at,

@@ -10,7 +10,7 @@ import { runGuardrails } from '../../src/guardrails/run.ts';
 import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 import { LF_PERMISSIONS } from '../../terraform-cdk/constructs/lake-formation.ts';
 import { STUDENT_ID_TAG } from '../../terraform-cdk/policies/student.ts';
-import { BUSAN, exampleCohort, exampleCohorts, exampleSettings, SEOUL } from './example-cohorts.ts';
+import { BUSAN, exampleCohort, exampleCohorts, exampleSettings, SEOUL } from '../support/example-cohorts.ts';
 import {
   type Attributes,
   policyOf,

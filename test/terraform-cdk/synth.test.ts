@@ -3,7 +3,14 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResolvedCohort } from '../../src/cohort/schema.ts';
 import { SynthesisError, synthesize } from '../../terraform-cdk/synth.ts';
-import { BUSAN, exampleCohort, exampleCohorts, exampleSettings, SEOUL, WORKSHOPS_DIR } from './example-cohorts.ts';
+import {
+  BUSAN,
+  exampleCohort,
+  exampleCohorts,
+  exampleSettings,
+  SEOUL,
+  WORKSHOPS_DIR,
+} from '../support/example-cohorts.ts';
 import { resource, resources, type Synthesized, synthesizeInto, tempDir } from './synthesized.ts';
 
 const settings = exampleSettings();

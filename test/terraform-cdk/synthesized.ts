@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ResolvedCohort } from '../../src/cohort/schema.ts';
 import type { Settings } from '../../src/cohort/settings-schema.ts';
 import { synthesize } from '../../terraform-cdk/synth.ts';
-import { exampleCohorts, exampleSettings, WORKSHOPS_DIR } from './example-cohorts.ts';
+import { exampleCohorts, exampleSettings, WORKSHOPS_DIR } from '../support/example-cohorts.ts';
 
 export type Attributes = Record<string, unknown>;
 

@@ -1,30 +1,12 @@
 /** Policy contexts built from the repository's example cohorts, as the stack builds them, plus edge cases. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
 import { CohortNames } from '../../../src/cohort/names.ts';
-import { Cohort, type ResolvedCohort, type Student } from '../../../src/cohort/schema.ts';
+import type { ResolvedCohort } from '../../../src/cohort/schema.ts';
 import { toInstant } from '../../../src/cohort/time.ts';
 import type { PolicyContext } from '../../../terraform-cdk/policies/policy-document.ts';
+import { exampleCohort } from '../../support/example-cohorts.ts';
 import { ACCOUNT } from './simulate.ts';
 
 export const PREFIX = 'acme-ws';
-
-export function loadCohort(id: string): ResolvedCohort {
-  const file = join('workshops', `${id}.yaml`);
-  const cohort = Cohort.parse(parse(readFileSync(file, 'utf8')));
-  const students = cohort.students ?? readRoster(join(dirname(file), cohort.roster ?? ''));
-  return { ...cohort, students };
-}
-
-/** The roster CSV (header id,name,email; the examples hold no quoted commas). */
-function readRoster(path: string): Student[] {
-  const [, ...rows] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  return rows.map((row) => {
-    const [id = '', name = '', email = ''] = row.split(',');
-    return { id, name, email };
-  });
-}
 
 export function contextFor(cohort: ResolvedCohort, prefix = PREFIX): PolicyContext {
   const { primary, backup } = cohort.regions;
@@ -50,26 +32,26 @@ function fakeKeyId(seed: string): string {
 }
 
 /** Seoul: roster of 30, MFA required, backup region without failover, one dataset and one ETL job. */
-export const seoul = (): PolicyContext => contextFor(loadCohort('seoul-data-eng-2026-12'));
+export const seoul = (): PolicyContext => contextFor(exampleCohort('seoul-data-eng-2026-12'));
 /** Busan: three students, no MFA, no backup region, no datasets or ETL. */
-export const busan = (): PolicyContext => contextFor(loadCohort('busan-intro-2026-12'));
+export const busan = (): PolicyContext => contextFor(exampleCohort('busan-intro-2026-12'));
 
 /**
  * A cohort whose id starts with Seoul's id: every name of it starts with a Seoul name followed by "-", which is
  * what a careless `<base>-*` pattern would reach.
  */
 export const seoulSibling = (): PolicyContext =>
-  contextFor({ ...loadCohort('seoul-data-eng-2026-12'), id: 'seoul-data-eng-2026-12-b' });
+  contextFor({ ...exampleCohort('seoul-data-eng-2026-12'), id: 'seoul-data-eng-2026-12-b' });
 
 /** Busan with address restrictions on its buckets. */
 export const busanWithCidrs = (): PolicyContext => {
-  const cohort = loadCohort('busan-intro-2026-12');
+  const cohort = exampleCohort('busan-intro-2026-12');
   return contextFor({ ...cohort, security: { ...cohort.security, allowedCidrs: ['203.0.113.0/24'] } });
 };
 
 /** Seoul failing over to its backup region: catalog, crawlers and workgroups there too. */
 export const seoulFailover = (): PolicyContext => {
-  const cohort = loadCohort('seoul-data-eng-2026-12');
+  const cohort = exampleCohort('seoul-data-eng-2026-12');
   return contextFor({ ...cohort, regions: { ...cohort.regions, failover: true } });
 };
 
@@ -78,7 +60,7 @@ export const seoulFailover = (): PolicyContext => {
  * MFA, address restrictions, 10 datasets, 5 scheduled ETL jobs and 100 students.
  */
 export function largestCohort(): PolicyContext {
-  const base = loadCohort('seoul-data-eng-2026-12');
+  const base = exampleCohort('seoul-data-eng-2026-12');
   const id = 'abcdefghij-abcdefghij-abcdefghij';
   return contextFor(
     {
