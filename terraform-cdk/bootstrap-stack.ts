@@ -17,7 +17,6 @@ import {
   BOOTSTRAP_STACK_ID,
   GITHUB_OIDC_AUDIENCE,
   GITHUB_OIDC_URL,
-  OPS_PREFIX,
   opsRoleArn,
   roleNameOf,
 } from './bootstrap-names.ts';
@@ -38,103 +37,13 @@ import {
   stateBucketPolicy,
   stateKeyPolicy,
 } from './policies/bootstrap.ts';
-import { allow, type PolicyDocument, type PolicyStatement } from './policies/policy-document.ts';
+import { opsRolePolicy } from './policies/ops.ts';
 
 /** The bootstrap stack's local state file, relative to its folder `DIR/stacks/bootstrap/`. */
 export const BOOTSTRAP_STATE_FILE = 'terraform.tfstate';
 
 /** Tag on the account-level resources. */
 export const TAG_COMPONENT = 'workshop:component';
-
-/**
- * Starting permissions of the ops role: read the state bucket, write the jobs' own state under `ops/`. The
- * scheduled-operations work widens it job by job.
- */
-export function opsRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
-  const bucket = `arn:aws:s3:::${ctx.stateBucket}`;
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'ListState', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: bucket },
-      { Sid: 'ReadState', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `${bucket}/*` },
-      {
-        Sid: 'WriteOpsState',
-        Effect: 'Allow',
-        Action: ['s3:PutObject', 's3:DeleteObject'],
-        Resource: `${bucket}/${OPS_PREFIX}*`,
-      },
-      opsStateKey(ctx),
-      ...alertStatements(ctx),
-      ...onboardStatements(ctx),
-      ...crawlStatements(ctx),
-    ],
-  };
-}
-
-/**
- * The ops state objects are encrypted with the state key (a bucket key: the encryption context is the bucket), so
- * reading and writing them needs the key through S3, for this bucket only (as the plan and apply roles have it).
- */
-function opsStateKey(ctx: BootstrapPolicyContext): PolicyStatement {
-  return allow('UseStateBucketKey', ['kms:Decrypt', 'kms:GenerateDataKey'], '*', {
-    StringEquals: {
-      'kms:ViaService': `s3.${ctx.stateRegion}.amazonaws.com`,
-      'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${ctx.stateBucket}`,
-    },
-  });
-}
-
-/**
- * Every job alerts through its cohort's topic. The topics are encrypted with the cohort keys (alias
- * `alias/workshops/<prefix>-<cohort>`), and a publisher to an encrypted topic needs the key through SNS.
- */
-function alertStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
-  return [
-    allow('PublishCohortAlerts', ['sns:Publish'], `arn:aws:sns:*:${ctx.accountId}:${ctx.namePrefix}-*-alerts`),
-    allow('CohortKeyForAlerts', ['kms:GenerateDataKey*', 'kms:Decrypt'], `arn:aws:kms:*:${ctx.accountId}:key/*`, {
-      StringLike: { 'kms:ViaService': 'sns.*.amazonaws.com' },
-      'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/workshops/${ctx.namePrefix}-*` },
-    }),
-  ];
-}
-
-/** `onboard`: console passwords of the cohort users (all under /workshops/) and the cohorts' SES emails. */
-function onboardStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
-  return [
-    allow(
-      'OnboardLoginProfiles',
-      ['iam:GetLoginProfile', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:DeleteLoginProfile'],
-      `arn:aws:iam::${ctx.accountId}:user/workshops/*`,
-    ),
-    allow(
-      'OnboardEmails',
-      ['ses:SendEmail'],
-      [`arn:aws:ses:*:${ctx.accountId}:identity/*`, `arn:aws:ses:*:${ctx.accountId}:template/${ctx.namePrefix}-*`],
-    ),
-    // Neither action supports resource-level permissions.
-    allow('OnboardAccountReads', ['iam:GetAccountPasswordPolicy', 'ses:GetSuppressedDestination'], '*'),
-  ];
-}
-
-/** `crawl`: start and watch the cohorts' crawlers and read their catalog tables. */
-function crawlStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
-  const database = `${ctx.namePrefix.replaceAll('-', '_')}_*`;
-  const glue = `arn:aws:glue:*:${ctx.accountId}`;
-  return [
-    allow(
-      'CrawlCohortCrawlers',
-      ['glue:GetCrawler', 'glue:BatchGetCrawlers', 'glue:StartCrawler'],
-      `${glue}:crawler/${ctx.namePrefix}-*`,
-    ),
-    allow(
-      'CrawlCatalogReads',
-      ['glue:GetTables'],
-      [`${glue}:catalog`, `${glue}:database/${database}`, `${glue}:table/${database}/*`],
-    ),
-    // GetCrawlerMetrics supports no resource-level permissions.
-    allow('CrawlMetrics', ['glue:GetCrawlerMetrics'], '*'),
-  ];
-}
 
 /** Regions the SES identity is needed in: where cohorts keep their email templates, and the state region. */
 export function senderRegions(settings: Settings, cohorts: readonly ResolvedCohort[]): string[] {

@@ -18,6 +18,7 @@ import { Catalog } from './constructs/catalog.ts';
 import type { CohortContext } from './constructs/cohort-context.ts';
 import { Encryption } from './constructs/encryption.ts';
 import { Etl } from './constructs/etl.ts';
+import { Failover } from './constructs/failover.ts';
 import { managedPolicy } from './constructs/iam.ts';
 import { IndependentStack } from './constructs/independent-stack.ts';
 import { LakeFormation } from './constructs/lake-formation.ts';
@@ -118,6 +119,14 @@ export class CohortStack extends IndependentStack {
     const catalog = new Catalog(this, ctx, names.bucket('raw'));
     const etl = new Etl(this, ctx, catalog);
     const analytics = new Analytics(this, ctx);
+    if (cohort.regions.failover && backup && keys.backup && replication) {
+      new Failover(this, ctx, {
+        provider: backup,
+        key: keys.backup,
+        rawReplica: replication.replicas.raw.name,
+        glueRole: catalog.role,
+      });
+    }
     const access = new Access(this, ctx);
     if (settings.lakeFormation === 'managed') {
       new LakeFormation(this, ctx, {

@@ -10,6 +10,7 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
@@ -27,6 +28,7 @@ export interface AwsClients {
   glue: GlueClient;
   iam: IAMClient;
   lakeformation: LakeFormationClient;
+  pricing: PricingClient;
   resourceGroupsTagging: ResourceGroupsTaggingAPIClient;
   s3: S3Client;
   serviceQuotas: ServiceQuotasClient;
@@ -72,6 +74,7 @@ const CONSTRUCTORS: { readonly [K in ClientKind]: new (config: CommonConfig) => 
   glue: GlueClient,
   iam: IAMClient,
   lakeformation: LakeFormationClient,
+  pricing: PricingClient,
   resourceGroupsTagging: ResourceGroupsTaggingAPIClient,
   s3: S3Client,
   serviceQuotas: ServiceQuotasClient,
@@ -82,12 +85,13 @@ const CONSTRUCTORS: { readonly [K in ClientKind]: new (config: CommonConfig) => 
 
 /**
  * Global services answer in one region whatever the cohort's: their clients are shared across regions (IAM and
- * STS are global; Cost Explorer and Budgets live in us-east-1).
+ * STS are global; Cost Explorer and Budgets live in us-east-1; the Price List API answers there for every region).
  */
 const GLOBAL_REGION: Partial<Record<ClientKind, string>> = {
   iam: 'us-east-1',
   costExplorer: 'us-east-1',
   budgets: 'us-east-1',
+  pricing: 'us-east-1',
 };
 
 export class AwsClientFactory {

@@ -6,7 +6,10 @@
  */
 import { type CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 
-export type ReplicationMetricName = 'ReplicationLatency' | 'OperationsPendingReplication' | 'OperationsFailedReplication';
+export type ReplicationMetricName =
+  | 'ReplicationLatency'
+  | 'OperationsPendingReplication'
+  | 'OperationsFailedReplication';
 
 export interface ReplicationSeries {
   readonly sourceBucket: string;

@@ -1,9 +1,9 @@
 /**
- * The DR drill's object operations: write a small canary with a SHA-256 checksum S3 verifies and stores, read a
- * version back as bytes, and delete exactly one version of one key. A version-specific delete is permanent and is
- * not replicated, which is why the drill deletes its canary on both sides itself.
+ * The DR drill's object operations: write a small canary with a SHA-256 checksum S3 verifies and stores, and read a
+ * version back as bytes. (Its removal goes through s3-version-delete.ts: version-specific deletes, which are
+ * permanent and not replicated, so the drill cleans each side itself.)
  */
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { httpStatusOf, isErrorNamed } from './errors.ts';
 
 export interface PutCanaryResult {
@@ -16,7 +16,6 @@ export interface S3CanaryApi {
   put(bucket: string, key: string, body: string, sha256: string): Promise<PutCanaryResult>;
   /** The version's bytes, or undefined when it does not exist (yet). */
   get(bucket: string, key: string, versionId: string): Promise<Uint8Array | undefined>;
-  deleteVersion(bucket: string, key: string, versionId: string): Promise<void>;
 }
 
 export function s3CanaryApi(client: S3Client): S3CanaryApi {
@@ -45,9 +44,6 @@ export function s3CanaryApi(client: S3Client): S3CanaryApi {
         }
         throw error;
       }
-    },
-    async deleteVersion(Bucket, Key, VersionId) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key, VersionId }));
     },
   };
 }

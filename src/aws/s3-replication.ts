@@ -8,8 +8,8 @@ import {
   GetBucketReplicationCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
-  type ReplicationRule as SdkReplicationRule,
   type S3Client,
+  type ReplicationRule as SdkReplicationRule,
 } from '@aws-sdk/client-s3';
 import { isErrorNamed } from './errors.ts';
 import { optional } from './optional-field.ts';
@@ -106,7 +106,10 @@ export function replicationRule(rule: SdkReplicationRule): ReplicationRuleSettin
     },
   );
   const metrics = timeSetting(
-    destination?.Metrics && { Status: destination.Metrics.Status, minutes: destination.Metrics.EventThreshold?.Minutes },
+    destination?.Metrics && {
+      Status: destination.Metrics.Status,
+      minutes: destination.Metrics.EventThreshold?.Minutes,
+    },
   );
   return {
     status: rule.Status ?? 'Disabled',

@@ -132,3 +132,17 @@ export function repoPath(repository: string): string {
   if (owner === '' || repo === '') throw new Error(`"${repository}" is not OWNER/REPO`);
   return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
 }
+
+/** The client for a token in the environment (`GITHUB_TOKEN`, else `GH_TOKEN`); undefined when there is none. */
+export function githubRestFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  fetch?: typeof globalThis.fetch,
+): { readonly rest: GitHubRest; readonly token: string } | undefined {
+  const token = (env.GITHUB_TOKEN ?? '').trim() || (env.GH_TOKEN ?? '').trim();
+  if (token === '') return undefined;
+  const apiUrl = (env.GITHUB_API_URL ?? '').trim();
+  return {
+    token,
+    rest: githubRest({ token, ...(apiUrl === '' ? {} : { apiUrl }), ...(fetch === undefined ? {} : { fetch }) }),
+  };
+}

@@ -133,7 +133,7 @@ export class Observability extends Construct {
         alarmName: names.replicationAlarm(which),
         alarmDescription: `Objects of ${source} failed to replicate to ${replica}`,
         namespace: 'AWS/S3',
-        metricName: 'OperationFailedReplication',
+        metricName: 'OperationsFailedReplication',
         dimensions: { SourceBucket: source, DestinationBucket: replica, RuleId: REPLICATION_RULE_ID },
         statistic: 'Sum',
         period: 300,

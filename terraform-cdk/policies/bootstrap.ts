@@ -115,7 +115,7 @@ function cohortObjectReads(ctx: BootstrapPolicyContext) {
 }
 
 /** Reading state objects, which the state bucket may encrypt with KMS (bucket key: the context is the bucket). */
-function stateDecrypt(ctx: BootstrapPolicyContext, actions: readonly string[]) {
+export function stateDecrypt(ctx: BootstrapPolicyContext, actions: readonly string[]) {
   return allow('UseStateBucketKey', actions, '*', {
     StringEquals: {
       'kms:ViaService': `s3.${ctx.stateRegion}.amazonaws.com`,

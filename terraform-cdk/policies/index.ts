@@ -7,6 +7,7 @@ export * from './budget.ts';
 export * from './glue.ts';
 export * from './instructor.ts';
 export * from './kms.ts';
+export * from './ops.ts';
 export * from './policy-document.ts';
 export * from './replication.ts';
 export * from './service-trust.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGED_BY, TAG_COHORT } from '../../src/cohort/names.ts';
 import { accountIdOf, Settings } from '../../src/cohort/settings-schema.ts';
 import { opsRoleArn, roleNameOf } from '../../terraform-cdk/bootstrap-names.ts';
-import { opsRolePolicy, senderRegions } from '../../terraform-cdk/bootstrap-stack.ts';
+import { senderRegions } from '../../terraform-cdk/bootstrap-stack.ts';
 import {
   applyRolePolicy,
   type BootstrapPolicyContext,
@@ -12,6 +12,7 @@ import {
   planRolePolicy,
   stateBucketPolicy,
 } from '../../terraform-cdk/policies/bootstrap.ts';
+import { opsRolePolicy } from '../../terraform-cdk/policies/ops.ts';
 import { exampleCohorts, exampleSettings } from '../support/example-cohorts.ts';
 import { at, policyOf, ref, resource, resources, type Synthesized, synthesizeExamples } from './synthesized.ts';
 

@@ -463,7 +463,7 @@ describe.each([seoul, busan])('cohort stack $id', (c) => {
       c.cohort.regions.backup === undefined ? [] : ['replication_processed', 'replication_raw'],
     );
     for (const id of replication) {
-      expect(resource(stack, 'aws_cloudwatch_metric_alarm', id).metric_name).toBe('OperationFailedReplication');
+      expect(resource(stack, 'aws_cloudwatch_metric_alarm', id).metric_name).toBe('OperationsFailedReplication');
     }
   });
 

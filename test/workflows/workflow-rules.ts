@@ -76,10 +76,13 @@ function usesOf(step: Json): string {
   return typeof step.uses === 'string' ? step.uses : '';
 }
 
-/** Jobs may hold `id-token: write` only to assume an AWS role, `pull-requests: write` only to comment. */
+/**
+ * Jobs may hold `id-token: write` only to assume an AWS role, `pull-requests: write` only to comment or (teardown)
+ * to open the teardown pull request.
+ */
 const WRITE_SCOPE_USERS: Readonly<Record<string, RegExp>> = {
   'id-token': /^aws-actions\/configure-aws-credentials@/,
-  'pull-requests': /^\.\/actions\/(plan-comment|apply-report)$/,
+  'pull-requests': /^\.\/actions\/(plan-comment|apply-report|teardown)$/,
 };
 
 function jobFindings(workflow: Json): string[] {

@@ -101,8 +101,17 @@ function sampleNotes(pairs: readonly PairAudit[]): string[] {
 
 /** The oldest outstanding object over every bucket: the cohort's recovery point. */
 export function recoveryPointAge(pairs: readonly PairAudit[]): number | undefined {
-  const ages = pairs.flatMap((p) => (p.sample?.recoveryPointAgeSeconds === undefined ? [] : [p.sample.recoveryPointAgeSeconds]));
+  const ages = pairs.flatMap((p) =>
+    p.sample?.recoveryPointAgeSeconds === undefined ? [] : [p.sample.recoveryPointAgeSeconds],
+  );
   return ages.length === 0 ? undefined : Math.max(...ages);
+}
+
+export const NO_BACKUP = 'no backup region: nothing replicates';
+
+/** A cohort the DR jobs have nothing to do for (no backup region, a dry run of the drill). */
+export function skippedReport(cohortId: string, summary: string): CohortReport {
+  return { cohortId, status: 'skipped', summary, problems: [], alerts: [], blocks: [] };
 }
 
 export function auditReport(outcome: AuditOutcome): CohortReport {
@@ -124,7 +133,9 @@ export function auditReport(outcome: AuditOutcome): CohortReport {
     ].join('; '),
     problems: [
       ...outcome.problems,
-      ...outcome.findings.map((f) => `${f.severity === 'failure' ? '' : 'warning: '}${f.text}${f.detail ? ` (${f.detail})` : ''}`),
+      ...outcome.findings.map(
+        (f) => `${f.severity === 'failure' ? '' : 'warning: '}${f.text}${f.detail ? ` (${f.detail})` : ''}`,
+      ),
     ],
     alerts: outcome.alerts,
     blocks: [

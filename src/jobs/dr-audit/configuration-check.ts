@@ -15,7 +15,7 @@ import type {
 } from '../../aws/s3-replication.ts';
 import { type BackupKey, describeBackupKey, isBackupKey } from './backup-key.ts';
 import { type BucketPair, bucketArn } from './bucket-pairs.ts';
-import { failure, type Finding, warning } from './finding.ts';
+import { type Finding, failure, warning } from './finding.ts';
 import { RTC_TARGET_MINUTES } from './replication-target.ts';
 
 export interface PairSettings {
@@ -42,12 +42,14 @@ export interface ConfigurationResult {
 }
 
 /** The rule replicating to the replica: an enabled one first, then by priority (S3 applies the highest). */
-export function ruleTo(replication: BucketReplication | undefined, replica: string): ReplicationRuleSettings | undefined {
+export function ruleTo(
+  replication: BucketReplication | undefined,
+  replica: string,
+): ReplicationRuleSettings | undefined {
   const arn = bucketArn(replica);
   const rules = (replication?.rules ?? []).filter((r) => r.destinationBucketArn === arn);
   return rules.sort(
-    (a, b) =>
-      Number(b.status === 'Enabled') - Number(a.status === 'Enabled') || (b.priority ?? 0) - (a.priority ?? 0),
+    (a, b) => Number(b.status === 'Enabled') - Number(a.status === 'Enabled') || (b.priority ?? 0) - (a.priority ?? 0),
   )[0];
 }
 
@@ -168,12 +170,12 @@ function bucketChecks(c: Checks, pair: BucketPair, settings: PairSettings, key: 
     );
   }
   const block = settings.replicaPublicAccess;
-  const blocked =
-    block !== undefined &&
-    block.blockPublicAcls &&
-    block.ignorePublicAcls &&
-    block.blockPublicPolicy &&
-    block.restrictPublicBuckets;
+  const blocked = [
+    block?.blockPublicAcls,
+    block?.ignorePublicAcls,
+    block?.blockPublicPolicy,
+    block?.restrictPublicBuckets,
+  ].every((flag) => flag === true);
   c.add(
     'replica public access blocked',
     'replica-public-access',

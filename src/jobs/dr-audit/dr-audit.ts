@@ -5,9 +5,9 @@
  * write is the job's own ops state.
  */
 import type { ReplicationMetricsApi } from '../../aws/cloudwatch-replication.ts';
-import type { TaggedKeysApi } from '../../aws/kms-keys-by-tag.ts';
 import { BucketMissingError, type S3BucketSettingsApi } from '../../aws/s3-replication.ts';
 import type { S3VersionsApi } from '../../aws/s3-versions.ts';
+import type { TaggedResourcesApi } from '../../aws/tagged-resources.ts';
 import { CohortNames, MANAGED_BY, TAG_COHORT, TAG_MANAGED_BY } from '../../cohort/names.ts';
 import type { ResolvedCohort } from '../../cohort/schema.ts';
 import type { AlertSink } from '../common/alerts.ts';
@@ -16,11 +16,11 @@ import { mapLimit } from '../common/limit.ts';
 import type { OpsStateStore } from '../common/ops-state.ts';
 import type { CohortReport } from '../common/report.ts';
 import { alertAndStore } from './alert-state.ts';
-import { auditReport, type PairAudit } from './audit-report.ts';
+import { auditReport, NO_BACKUP, type PairAudit, skippedReport } from './audit-report.ts';
 import type { BackupKey } from './backup-key.ts';
 import { type BucketPair, bucketPairs } from './bucket-pairs.ts';
 import { checkConfiguration, type PairSettings } from './configuration-check.ts';
-import { alertsOf, failure, type Finding, warning } from './finding.ts';
+import { alertsOf, type Finding, failure, warning } from './finding.ts';
 import { metricFindings, readPairMetrics } from './replication-metrics.ts';
 import { type SampleLimits, sampleBucket, sampleFindings } from './replication-sample.ts';
 import { DrAuditState } from './state.ts';
@@ -32,7 +32,7 @@ export interface DrAuditApis {
   readonly bucketSettings: (region: string) => S3BucketSettingsApi;
   readonly versions: (region: string) => S3VersionsApi;
   readonly metrics: (region: string) => ReplicationMetricsApi;
-  readonly keys: (region: string) => TaggedKeysApi;
+  readonly tagged: (region: string) => TaggedResourcesApi;
 }
 
 export interface DrAuditDeps extends DrAuditApis {
@@ -51,6 +51,17 @@ interface Regions {
 /** The tags the cohort stack puts on everything it creates (provider default tags), keys included. */
 export function cohortKeyTags(cohortId: string): Record<string, string> {
   return { [TAG_COHORT]: cohortId, [TAG_MANAGED_BY]: MANAGED_BY };
+}
+
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\//;
+
+/**
+ * The cohort's key in the backup region: the KMS key there carrying the cohort's tags. The jobs have no KMS client
+ * to resolve the alias with; the stack tags the key it aliases, so the tags find the same key.
+ */
+export async function backupKey(tagged: TaggedResourcesApi, cohortId: string): Promise<BackupKey> {
+  const resources = await tagged.resources(cohortKeyTags(cohortId));
+  return { arns: resources.map((r) => r.arn).filter((arn) => KMS_KEY_ARN.test(arn)) };
 }
 
 async function readSettings(deps: DrAuditApis, regions: Regions, pair: BucketPair): Promise<PairSettings> {
@@ -116,29 +127,20 @@ function keyFindings(key: BackupKey, backupRegion: string, alias: string): Findi
   ];
 }
 
-export async function drAuditCohort(
-  cohort: ResolvedCohort,
-  deps: DrAuditDeps,
-  ctx: JobContext,
-): Promise<CohortReport> {
+export async function drAuditCohort(cohort: ResolvedCohort, deps: DrAuditDeps, ctx: JobContext): Promise<CohortReport> {
   const backup = cohort.regions.backup;
-  if (backup === undefined) {
-    return {
-      cohortId: cohort.id,
-      status: 'skipped',
-      summary: 'no backup region: nothing replicates',
-      problems: [],
-      alerts: [],
-      blocks: [],
-    };
-  }
+  if (backup === undefined) return skippedReport(cohort.id, NO_BACKUP);
   const regions: Regions = { primary: cohort.regions.primary, backup };
   const now = ctx.now();
   const names = new CohortNames(deps.namePrefix, cohort.id);
   const pairs = bucketPairs(deps.namePrefix, cohort.id);
-  const key: BackupKey = { arns: await deps.keys(backup).keyArns(cohortKeyTags(cohort.id)) };
+  const key = await backupKey(deps.tagged(backup), cohort.id);
   const results = await mapLimit(pairs, pairs.length, (pair) => auditPair(deps, regions, pair, key, now));
-  const metrics = await readPairMetrics({ primary: deps.metrics(regions.primary), backup: deps.metrics(backup) }, pairs, now);
+  const metrics = await readPairMetrics(
+    { primary: deps.metrics(regions.primary), backup: deps.metrics(backup) },
+    pairs,
+    now,
+  );
 
   const findings = [
     ...keyFindings(key, backup, names.kmsAlias),

@@ -1,8 +1,8 @@
 /** The `dr-audit` job over the selected cohorts. */
 import { replicationMetricsApi } from '../../aws/cloudwatch-replication.ts';
-import { taggedKeysApi } from '../../aws/kms-keys-by-tag.ts';
 import { s3BucketSettingsApi } from '../../aws/s3-replication.ts';
 import { s3VersionsApi } from '../../aws/s3-versions.ts';
+import { taggedResourcesApi } from '../../aws/tagged-resources.ts';
 import type { WebhookPost } from '../common/alerts.ts';
 import { type JobDefinition, runCohortJob } from '../common/job.ts';
 import { opsServices } from '../common/ops-services.ts';
@@ -34,7 +34,7 @@ export const drAuditJob: JobDefinition<DrAuditOptions> = {
       bucketSettings: (region) => s3BucketSettingsApi(aws.client('s3', region)),
       versions: (region) => s3VersionsApi(aws.client('s3', region)),
       metrics: (region) => replicationMetricsApi(aws.client('cloudwatch', region)),
-      keys: (region) => taggedKeysApi(aws.client('resourceGroupsTagging', region)),
+      tagged: (region) => taggedResourcesApi(aws.client('resourceGroupsTagging', region)),
       state: ops.state,
       alerts: ops.alerts,
       accountId: ops.accountId,

@@ -6,7 +6,7 @@
  */
 import type { ReplicationMetricQuery, ReplicationMetricsApi } from '../../aws/cloudwatch-replication.ts';
 import type { BucketPair } from './bucket-pairs.ts';
-import { failure, type Finding, warning } from './finding.ts';
+import { type Finding, failure, warning } from './finding.ts';
 import { REPLICATION_RULE_ID, RTC_TARGET_MINUTES, RTC_TARGET_SECONDS } from './replication-target.ts';
 
 export const METRICS_LOOKBACK_HOURS = 24;
@@ -31,7 +31,8 @@ export interface MetricsRegions {
 function queries(pairs: readonly BucketPair[], kind: 'primary' | 'backup'): ReplicationMetricQuery[] {
   return pairs.flatMap((pair): ReplicationMetricQuery[] => {
     const series = { sourceBucket: pair.source, destinationBucket: pair.replica, ruleId: REPLICATION_RULE_ID };
-    if (kind === 'primary') return [{ id: `failed_${pair.role}`, metric: 'OperationsFailedReplication', stat: 'Sum', series }];
+    if (kind === 'primary')
+      return [{ id: `failed_${pair.role}`, metric: 'OperationsFailedReplication', stat: 'Sum', series }];
     return [
       { id: `latency_${pair.role}`, metric: 'ReplicationLatency', stat: 'Maximum', series },
       { id: `pending_${pair.role}`, metric: 'OperationsPendingReplication', stat: 'Maximum', series },

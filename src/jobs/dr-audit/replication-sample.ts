@@ -10,7 +10,7 @@ import type { ObjectHead, ObjectVersionEntry, S3VersionsApi, VersionMarker } fro
 import { mapLimit } from '../common/limit.ts';
 import { type BackupKey, isBackupKey } from './backup-key.ts';
 import type { BucketPair } from './bucket-pairs.ts';
-import { failure, type Finding, warning } from './finding.ts';
+import { type Finding, failure, warning } from './finding.ts';
 import { RTC_TARGET_MINUTES, RTC_TARGET_SECONDS } from './replication-target.ts';
 
 export interface SampleLimits {
@@ -35,7 +35,11 @@ const newestFirst = (a: ObjectVersionEntry, b: ObjectVersionEntry) =>
   b.lastModified.getTime() - a.lastModified.getTime();
 
 /** The most recently written object versions (delete markers have no content to check) within the page bound. */
-export async function recentVersions(api: S3VersionsApi, bucket: string, limits: SampleLimits): Promise<RecentVersions> {
+export async function recentVersions(
+  api: S3VersionsApi,
+  bucket: string,
+  limits: SampleLimits,
+): Promise<RecentVersions> {
   let kept: ObjectVersionEntry[] = [];
   let listed = 0;
   let pages = 0;
@@ -52,7 +56,14 @@ export async function recentVersions(api: S3VersionsApi, bucket: string, limits:
   return { entries: kept, listedVersions: listed, pages, truncated: after !== undefined };
 }
 
-export type Verdict = 'replicated' | 'pending' | 'failed' | 'not-replicated' | 'missing-in-replica' | 'mismatch' | 'gone';
+export type Verdict =
+  | 'replicated'
+  | 'pending'
+  | 'failed'
+  | 'not-replicated'
+  | 'missing-in-replica'
+  | 'mismatch'
+  | 'gone';
 
 export interface SampledObject {
   readonly key: string;
@@ -73,9 +84,13 @@ type Comparison = Pick<SampledObject, 'verdict' | 'verifiedBy' | 'detail'>;
 
 /** The replica of a version S3 reports COMPLETED, against its source. */
 export function compareReplica(source: ObjectHead, replica: ObjectHead | undefined, key: BackupKey): Comparison {
-  if (replica === undefined) return { verdict: 'missing-in-replica', detail: 'S3 says COMPLETED, but the replica has no such version' };
+  if (replica === undefined)
+    return { verdict: 'missing-in-replica', detail: 'S3 says COMPLETED, but the replica has no such version' };
   if (isKms(replica) && isBackupKey(replica.kmsKeyId, key) === false) {
-    return { verdict: 'mismatch', detail: `the replica is encrypted with ${replica.kmsKeyId ?? 'an unknown key'}, not the backup key` };
+    return {
+      verdict: 'mismatch',
+      detail: `the replica is encrypted with ${replica.kmsKeyId ?? 'an unknown key'}, not the backup key`,
+    };
   }
   if (replica.size !== source.size) {
     return { verdict: 'mismatch', detail: `size ${replica.size} in the replica, ${source.size} in the source` };
@@ -157,7 +172,10 @@ export async function sampleBucket(
     objects,
     ...(objects.length === 0
       ? {}
-      : { recoveryPointAgeSeconds: outstanding.length === 0 ? 0 : Math.max(0, Math.round((now.getTime() - oldest) / 1000)) }),
+      : {
+          recoveryPointAgeSeconds:
+            outstanding.length === 0 ? 0 : Math.max(0, Math.round((now.getTime() - oldest) / 1000)),
+        }),
   };
 }
 

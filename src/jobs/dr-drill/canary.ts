@@ -24,7 +24,11 @@ export function sha256Base64(data: string | Uint8Array): string {
 }
 
 export function canaryKey(at: Date, id: string): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll('-', '').replaceAll(':', '');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '');
   return assertCanaryKey(`${CANARY_PREFIX}${stamp}-${id}.json`);
 }
 

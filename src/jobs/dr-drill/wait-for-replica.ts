@@ -16,7 +16,12 @@ export interface PollOptions {
 }
 
 /** Twice the RTC target: a drill still waiting then has clearly missed it. */
-export const DEFAULT_POLL: PollOptions = { timeoutMs: 30 * 60_000, firstPollMs: 5_000, maxPollMs: 30_000, backoff: 1.5 };
+export const DEFAULT_POLL: PollOptions = {
+  timeoutMs: 30 * 60_000,
+  firstPollMs: 5_000,
+  maxPollMs: 30_000,
+  backoff: 1.5,
+};
 
 export type WaitOutcome =
   | { readonly result: 'replicated'; readonly seconds: number; readonly resolutionSeconds: number }
@@ -47,19 +52,27 @@ export async function waitForReplica(
     if (left <= 0) return { result: 'timeout', seconds: elapsed() };
     const waited = Math.min(pause, left);
     await deps.sleep(waited);
-    pause = Math.min(deps.poll.maxPollMs, pause * deps.poll.backoff);
+    pause = Math.min(deps.poll.maxPollMs, Math.round(pause * deps.poll.backoff));
     const head = await deps.versions.headVersion(replicaBucket, canary.key, versionId);
     if (head === undefined) continue;
     const stored = head.checksums.SHA256;
     if (stored !== undefined && stored !== canary.sha256) {
-      return { result: 'mismatch', seconds: elapsed(), detail: `the replica's SHA-256 is ${stored}, the canary's ${canary.sha256}` };
+      return {
+        result: 'mismatch',
+        seconds: elapsed(),
+        detail: `the replica's SHA-256 is ${stored}, the canary's ${canary.sha256}`,
+      };
     }
     const seconds = elapsed();
     const bytes = await deps.canary.get(replicaBucket, canary.key, versionId);
     if (bytes === undefined) continue;
     const read = sha256Base64(bytes);
     if (read !== canary.sha256) {
-      return { result: 'mismatch', seconds, detail: `the replica's content hashes to ${read}, the canary's to ${canary.sha256}` };
+      return {
+        result: 'mismatch',
+        seconds,
+        detail: `the replica's content hashes to ${read}, the canary's to ${canary.sha256}`,
+      };
     }
     return { result: 'replicated', seconds, resolutionSeconds: Math.round(waited / 1000) };
   }

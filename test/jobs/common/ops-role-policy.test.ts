@@ -1,6 +1,6 @@
 /** The ops role may do what onboard and crawl do, on the cohorts' resources only (offline IAM evaluation). */
 import { describe, expect, it } from 'vitest';
-import { opsRolePolicy } from '../../../terraform-cdk/bootstrap-stack.ts';
+import { opsRolePolicy } from '../../../terraform-cdk/policies/ops.ts';
 import { simulate } from '../../terraform-cdk/policies/simulate.ts';
 
 const A = '123456789012';
@@ -94,5 +94,28 @@ describe('ops role policy for onboard and crawl', () => {
         'kms:ResourceAliases': ['alias/finance'],
       }),
     ).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('ops role policy for cost-report', () => {
+  it.each([
+    ['ce:GetCostAndUsage', '*'],
+    ['cloudwatch:GetMetricData', '*'],
+    ['budgets:ViewBudget', `arn:aws:budgets::${A}:budget/acme-ws-seoul-1-monthly`],
+    ['athena:ListQueryExecutions', `arn:aws:athena:ap-northeast-2:${A}:workgroup/acme-ws-seoul-1_s01`],
+    ['athena:BatchGetQueryExecution', `arn:aws:athena:ap-northeast-2:${A}:workgroup/acme-ws-seoul-1-instructors`],
+    ['glue:GetJobRuns', `arn:aws:glue:ap-northeast-2:${A}:job/acme-ws-seoul-1_s01_clean`],
+  ])('allows %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).toBe('Allowed');
+  });
+
+  it.each([
+    ['budgets:ViewBudget', `arn:aws:budgets::${A}:budget/company-wide`],
+    ['athena:ListQueryExecutions', `arn:aws:athena:ap-northeast-2:${A}:workgroup/primary`],
+    ['athena:StartQueryExecution', `arn:aws:athena:ap-northeast-2:${A}:workgroup/acme-ws-seoul-1_s01`],
+    ['glue:GetJobRuns', `arn:aws:glue:ap-northeast-2:${A}:job/finance-etl`],
+    ['glue:StartJobRun', `arn:aws:glue:ap-northeast-2:${A}:job/acme-ws-seoul-1_s01_clean`],
+  ])('denies %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).not.toBe('Allowed');
   });
 });

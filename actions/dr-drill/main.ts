@@ -1,0 +1,59 @@
+/** Thin wrapper over src/jobs/dr-drill: inputs → the drill → job summary and outputs. */
+import * as core from '@actions/core';
+import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
+import { errorMessage } from '../../src/github/event-payload.ts';
+import { booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import type { Sleep } from '../../src/jobs/common/job-context.ts';
+import { drDrillJob, MAX_TIMEOUT_MINUTES } from '../../src/jobs/dr-drill/job.ts';
+import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
+
+/** Only for tests: the clock and pause, the canary id, the AWS endpoint and credentials, the credential probe. */
+export interface Deps {
+  readonly now?: () => Date;
+  readonly sleep?: Sleep;
+  readonly randomId?: () => string;
+  readonly clients?: ClientOptions;
+  readonly probe?: CredentialProbe;
+}
+
+function minutesInput(value: string): number {
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_TIMEOUT_MINUTES) {
+    throw new Error(`timeout-minutes must be a number of minutes from 0 to ${MAX_TIMEOUT_MINUTES}; got "${value}"`);
+  }
+  return minutes;
+}
+
+export async function run(deps: Deps = {}): Promise<void> {
+  try {
+    const root = process.cwd();
+    if (booleanInput('settings-only', core.getInput('settings-only'))) {
+      const ops = await opsRoleSettings(root, opsRoleArn);
+      core.setOutput('ops-role-arn', ops.opsRoleArn);
+      core.setOutput('state-region', ops.stateRegion);
+      return;
+    }
+    const { sleep, randomId, ...rest } = deps;
+    const result = await runJobForAction(
+      drDrillJob,
+      {
+        root,
+        cohortId: core.getInput('cohort').trim(),
+        dryRun: booleanInput('dry-run', core.getInput('dry-run')),
+        options: {
+          timeoutMs: minutesInput(core.getInput('timeout-minutes') || '30') * 60_000,
+          ...(sleep === undefined ? {} : { sleep }),
+          ...(randomId === undefined ? {} : { randomId }),
+        },
+      },
+      { log: core, env: process.env, ...rest },
+    );
+    await core.summary.addRaw(result.markdown).write();
+    core.setOutput('failed-cohorts', result.failedCohorts.join(' '));
+    if (result.failedCohorts.length > 0) {
+      throw new Error(`the DR drill failed for ${result.failedCohorts.join(', ')}: see the job summary`);
+    }
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+  }
+}

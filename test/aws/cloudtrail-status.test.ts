@@ -1,0 +1,78 @@
+import {
+  CloudTrailClient,
+  GetTrailStatusCommand,
+  StopLoggingCommand,
+  TrailNotFoundException,
+} from '@aws-sdk/client-cloudtrail';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AwsClientFactory } from '../../src/aws/clients.ts';
+import { cloudTrailClientLike, cloudTrailStatusApi } from '../../src/aws/cloudtrail-status.ts';
+import { awsError, json, LOOPBACK_CREDENTIALS, type Loopback, startLoopback } from '../support/aws-loopback.ts';
+
+describe('cloudTrailStatusApi', () => {
+  const cloudtrail = mockClient(CloudTrailClient);
+  beforeEach(() => cloudtrail.reset());
+  afterEach(() => cloudtrail.restore());
+
+  it('reads whether the trail logs and its last delivery error; an unknown trail is undefined', async () => {
+    cloudtrail
+      .on(GetTrailStatusCommand, { Name: 'acme-ws-seoul-trail' })
+      .resolves({ IsLogging: false, LatestDeliveryError: 'AccessDenied', LatestDeliveryTime: new Date(0) });
+    cloudtrail
+      .on(GetTrailStatusCommand, { Name: 'other' })
+      .rejects(new TrailNotFoundException({ message: 'Unknown trail', $metadata: {} }));
+    const api = cloudTrailStatusApi(new CloudTrailClient({ region: 'ap-northeast-2' }));
+    expect(await api.trailStatus('acme-ws-seoul-trail')).toEqual({
+      isLogging: false,
+      latestDeliveryError: 'AccessDenied',
+      latestDeliveryTime: new Date(0),
+    });
+    expect(await api.trailStatus('other')).toBeUndefined();
+  });
+
+  it('stops a trail, and a missing trail is absent', async () => {
+    cloudtrail
+      .on(StopLoggingCommand)
+      .resolvesOnce({})
+      .rejectsOnce(new TrailNotFoundException({ message: 'Unknown trail', $metadata: {} }));
+    const api = cloudTrailStatusApi(new CloudTrailClient({ region: 'ap-northeast-2' }));
+    expect(await api.stopLogging('t')).toBe('stopped');
+    expect(await api.stopLogging('t')).toBe('absent');
+    expect(cloudtrail.commandCalls(StopLoggingCommand)[0]?.args[0].input).toEqual({ Name: 't' });
+  });
+
+  it('treats an empty delivery error as none', async () => {
+    cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true, LatestDeliveryError: '' });
+    const api = cloudTrailStatusApi(new CloudTrailClient({ region: 'ap-northeast-2' }));
+    expect(await api.trailStatus('t')).toEqual({ isLogging: true });
+  });
+});
+
+describe('cloudTrailClientLike', () => {
+  let loopback: Loopback | undefined;
+  let aws: AwsClientFactory | undefined;
+  afterEach(async () => {
+    aws?.destroy();
+    await loopback?.close();
+  });
+
+  it('signs for CloudTrail with the factory’s credentials at its endpoint, retrying throttling and a 500', async () => {
+    loopback = await startLoopback((r) =>
+      r.service === 'cloudtrail' ? json({ IsLogging: true }) : awsError(r.service, 'Unexpected', r.operation),
+    );
+    loopback.fault({ service: 'cloudtrail', times: 2, kind: 'throttle' });
+    loopback.fault({ service: 'cloudtrail', times: 1, kind: 'server-error' });
+    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const client = cloudTrailClientLike(aws.client('sts', 'ap-northeast-2'), 'ap-northeast-2', {});
+    try {
+      expect(await cloudTrailStatusApi(client).trailStatus('acme-ws-seoul-trail')).toEqual({ isLogging: true });
+    } finally {
+      client.destroy();
+    }
+    expect(loopback.requests.map((r) => [r.service, r.region, r.operation])).toEqual(
+      Array.from({ length: 4 }, () => ['cloudtrail', 'ap-northeast-2', 'GetTrailStatus']),
+    );
+    expect(JSON.parse(loopback.requests[3]?.body ?? '{}')).toEqual({ Name: 'acme-ws-seoul-trail' });
+  });
+});
