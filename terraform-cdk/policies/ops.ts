@@ -26,6 +26,7 @@ export function opsRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
       ...onboardStatements(ctx),
       ...crawlStatements(ctx),
       ...costReportStatements(ctx),
+      ...disasterRecoveryStatements(ctx),
     ],
   };
 }
@@ -103,5 +104,44 @@ function costReportStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
       ['glue:GetTables'],
       [`${glue}:catalog`, `${glue}:database/${database}`, `${glue}:table/${database}/*`],
     ),
+  ];
+}
+
+/**
+ * `dr-audit`, `dr-drill` and `restore`: replication settings and a bounded sample of object versions on both sides,
+ * the drill's canary (under `_dr-drill/` only), and restore's copies of older versions (it never deletes).
+ */
+function disasterRecoveryStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
+  const p = ctx.namePrefix;
+  const sources = [`arn:aws:s3:::${p}-*-raw`, `arn:aws:s3:::${p}-*-processed`];
+  const replicas = [`arn:aws:s3:::${p}-*-raw-dr`, `arn:aws:s3:::${p}-*-processed-dr`];
+  const objects = (buckets: readonly string[]) => buckets.map((b) => `${b}/*`);
+  return [
+    allow('ReplicationSettings', ['s3:GetReplicationConfiguration', 's3:GetBucketVersioning'], sources),
+    allow(
+      'ReplicaSettings',
+      ['s3:GetBucketVersioning', 's3:GetEncryptionConfiguration', 's3:GetBucketPublicAccessBlock'],
+      replicas,
+    ),
+    allow('ListSourceVersions', ['s3:ListBucketVersions'], sources),
+    allow('ListCanaryReplicas', ['s3:ListBucketVersions'], `arn:aws:s3:::${p}-*-raw-dr`, {
+      StringLike: { 's3:prefix': '_dr-drill/*' },
+    }),
+    allow('ReadVersions', ['s3:GetObjectVersion'], objects([...sources, ...replicas])),
+    allow('ReadSourceVersionTags', ['s3:GetObjectVersionTagging'], objects(sources)),
+    allow('RestoreVersions', ['s3:PutObject', 's3:PutObjectTagging'], objects(sources)),
+    allow('DrillCanaryWrite', ['s3:PutObject'], `arn:aws:s3:::${p}-*-raw/_dr-drill/*`),
+    allow(
+      'DrillCanaryCleanup',
+      ['s3:DeleteObjectVersion'],
+      [`arn:aws:s3:::${p}-*-raw/_dr-drill/*`, `arn:aws:s3:::${p}-*-raw-dr/_dr-drill/*`],
+    ),
+    // Neither supports resource-level permissions.
+    allow('DrAccountReads', ['cloudwatch:GetMetricData', 'tag:GetResources'], '*'),
+    // Object reads and writes with checksums go through the cohort keys, via S3 only.
+    allow('CohortKeysThroughS3', ['kms:Decrypt', 'kms:GenerateDataKey'], `arn:aws:kms:*:${ctx.accountId}:key/*`, {
+      StringLike: { 'kms:ViaService': 's3.*.amazonaws.com' },
+      'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/workshops/${p}-*` },
+    }),
   ];
 }

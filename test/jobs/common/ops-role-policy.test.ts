@@ -73,7 +73,7 @@ describe('ops role policy for onboard and crawl', () => {
     expect(await decideKey('kms:Decrypt', key, via('s3', 'acme-ws-seoul-1-raw'))).toBe('ImplicitlyDenied');
   });
 
-  it('uses a cohort key only through SNS', async () => {
+  it('uses a cohort key only through SNS (alerts) and S3 (DR checksums), never directly', async () => {
     const key = `arn:aws:kms:ap-northeast-2:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
     const aliases = ['alias/workshops/acme-ws-seoul-1'];
     expect(
@@ -87,7 +87,14 @@ describe('ops role policy for onboard and crawl', () => {
         'kms:ViaService': 's3.ap-northeast-2.amazonaws.com',
         'kms:ResourceAliases': aliases,
       }),
+    ).toBe('Allowed');
+    expect(
+      await decideKey('kms:Decrypt', key, {
+        'kms:ViaService': 'glue.ap-northeast-2.amazonaws.com',
+        'kms:ResourceAliases': aliases,
+      }),
     ).toBe('ImplicitlyDenied');
+    expect(await decideKey('kms:Decrypt', key, { 'kms:ResourceAliases': aliases })).toBe('ImplicitlyDenied');
     expect(
       await decideKey('kms:Decrypt', key, {
         'kms:ViaService': 'sns.ap-northeast-2.amazonaws.com',
@@ -117,5 +124,42 @@ describe('ops role policy for cost-report', () => {
     ['glue:StartJobRun', `arn:aws:glue:ap-northeast-2:${A}:job/acme-ws-seoul-1_s01_clean`],
   ])('denies %s on %s', async (action, resource) => {
     expect(await decide(action, resource)).not.toBe('Allowed');
+  });
+});
+
+describe('ops role policy for the disaster-recovery jobs', () => {
+  it.each([
+    ['s3:GetReplicationConfiguration', 'arn:aws:s3:::acme-ws-seoul-1-raw'],
+    ['s3:GetEncryptionConfiguration', 'arn:aws:s3:::acme-ws-seoul-1-processed-dr'],
+    ['s3:ListBucketVersions', 'arn:aws:s3:::acme-ws-seoul-1-processed'],
+    ['s3:GetObjectVersion', 'arn:aws:s3:::acme-ws-seoul-1-raw-dr/taxi_trips/a.csv'],
+    ['s3:PutObject', 'arn:aws:s3:::acme-ws-seoul-1-processed/students/x/a.parquet'],
+    ['s3:DeleteObjectVersion', 'arn:aws:s3:::acme-ws-seoul-1-raw-dr/_dr-drill/canary.json'],
+  ])('allows %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).toBe('Allowed');
+  });
+
+  it.each([
+    // Restore never deletes, and the drill deletes its canary only.
+    ['s3:DeleteObjectVersion', 'arn:aws:s3:::acme-ws-seoul-1-raw/taxi_trips/a.csv'],
+    ['s3:DeleteObject', 'arn:aws:s3:::acme-ws-seoul-1-processed/students/x/a.parquet'],
+    ['s3:PutObject', 'arn:aws:s3:::acme-ws-seoul-1-raw-dr/taxi_trips/a.csv'],
+    ['s3:PutReplicationConfiguration', 'arn:aws:s3:::acme-ws-seoul-1-raw'],
+    ['s3:GetObjectVersion', 'arn:aws:s3:::finance-data/report.csv'],
+  ])('denies %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).not.toBe('Allowed');
+  });
+});
+
+describe('ops role policy size', () => {
+  it('fits the 10,240-character limit of an inline role policy, with the longest org prefix', () => {
+    const longest = opsRolePolicy({
+      accountId: A,
+      repository: 'acme/workshop-gitops',
+      stateBucket: 'a'.repeat(63),
+      namePrefix: 'abcdefghijkl',
+      stateRegion: 'ap-southeast-2',
+    });
+    expect(JSON.stringify(longest).length).toBeLessThan(10_240);
   });
 });
