@@ -6,6 +6,7 @@
  */
 import { CloudTrailClient, GetTrailStatusCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import type { STSClient } from '@aws-sdk/client-sts';
+import { absentOn } from './absent-on.ts';
 import { DEFAULT_MAX_ATTEMPTS, type Env } from './clients.ts';
 import { isErrorNamed } from './errors.ts';
 import { optional } from './optional-field.ts';
@@ -38,14 +39,11 @@ export function cloudTrailStatusApi(client: CloudTrailClient): TrailStatusApi {
         throw error;
       }
     },
-    async stopLogging(Name) {
-      try {
+    stopLogging(Name) {
+      return absentOn(['TrailNotFoundException'], async () => {
         await client.send(new StopLoggingCommand({ Name }));
-        return 'stopped';
-      } catch (error) {
-        if (isErrorNamed(error, 'TrailNotFoundException')) return 'absent';
-        throw error;
-      }
+        return 'stopped' as const;
+      });
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   paginateListAccessKeys,
   paginateListUserTags,
 } from '@aws-sdk/client-iam';
+import { absentOn } from './absent-on.ts';
 import { isErrorNamed } from './errors.ts';
 
 export interface AccessKeySummary {
@@ -55,14 +56,11 @@ export function iamUserCredentialsApi(client: IAMClient): IamUserCredentialsApi 
       }
       return tags;
     },
-    async deleteLoginProfile(UserName) {
-      try {
+    deleteLoginProfile(UserName) {
+      return absentOn(NO_SUCH_ENTITY, async () => {
         await client.send(new DeleteLoginProfileCommand({ UserName }));
-        return 'deleted';
-      } catch (error) {
-        if (isErrorNamed(error, ...NO_SUCH_ENTITY)) return 'absent';
-        throw error;
-      }
+        return 'deleted' as const;
+      });
     },
   };
 }

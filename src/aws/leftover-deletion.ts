@@ -14,7 +14,7 @@ import {
   type GlueClient,
 } from '@aws-sdk/client-glue';
 import { DeleteTopicCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { isErrorNamed } from './errors.ts';
+import { absentOn } from './absent-on.ts';
 
 export type LeftoverKind =
   | 's3-bucket'
@@ -92,15 +92,11 @@ const GONE = [
 ];
 
 export function leftoverDeleteApi(clients: LeftoverClients): LeftoverDeleteApi {
-  const run = async (send: () => Promise<unknown>): Promise<'deleted' | 'absent'> => {
-    try {
+  const run = (send: () => Promise<unknown>) =>
+    absentOn(GONE, async () => {
       await send();
-      return 'deleted';
-    } catch (error) {
-      if (isErrorNamed(error, ...GONE)) return 'absent';
-      throw error;
-    }
-  };
+      return 'deleted' as const;
+    });
   return {
     delete(kind, name, arn) {
       switch (kind) {

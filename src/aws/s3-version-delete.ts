@@ -4,7 +4,7 @@
  * Deleting by version id removes the version for good: nothing is left behind as a new delete marker.
  */
 import { DeleteBucketCommand, DeleteObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
-import { isErrorNamed } from './errors.ts';
+import { absentOn } from './absent-on.ts';
 
 /** DeleteObjects accepts at most this many keys per request. */
 export const MAX_DELETE_BATCH = 1000;
@@ -47,14 +47,11 @@ export function s3VersionDeleteApi(client: S3Client): S3VersionDeleteApi {
         message: e.Message ?? '',
       }));
     },
-    async deleteBucket(Bucket) {
-      try {
+    deleteBucket(Bucket) {
+      return absentOn(['NoSuchBucket'], async () => {
         await client.send(new DeleteBucketCommand({ Bucket }));
-        return 'deleted';
-      } catch (error) {
-        if (isErrorNamed(error, 'NoSuchBucket')) return 'absent';
-        throw error;
-      }
+        return 'deleted' as const;
+      });
     },
   };
 }

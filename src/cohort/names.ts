@@ -46,7 +46,12 @@ export interface DerivedName {
 
 export interface NameInput {
   readonly id: string;
-  readonly regions: { readonly primary: string; readonly backup?: string | undefined };
+  readonly regions: {
+    readonly primary: string;
+    readonly backup?: string | undefined;
+    /** With a backup region: the catalog, crawlers and workgroups are built there too. */
+    readonly failover?: boolean | undefined;
+  };
   readonly students: readonly { readonly id: string }[];
   readonly datasets: readonly { readonly name: string }[];
   readonly etl: readonly { readonly name: string }[];
@@ -73,6 +78,14 @@ export class CohortNames {
   }
   replicaBucket(role: 'raw' | 'processed'): string {
     return `${this.base}-${role}-dr`;
+  }
+  /**
+   * Query results in the backup region with `regions.failover`. The catalog, crawlers and workgroups there keep
+   * their primary names (Glue and Athena names are per region); bucket names are global, so this one has its own.
+   * It is shorter than `<base>-processed-dr`, so it fits wherever the replicas fit.
+   */
+  get failoverResultsBucket(): string {
+    return `${this.base}-results-dr`;
   }
   /**
    * Prefix of every student user, workgroup and ETL copy of this cohort. Cohort ids, the org prefix and student ids
@@ -212,7 +225,39 @@ export function derivedNames(prefix: string, cohort: NameInput): DerivedName[] {
     add('glueJob', n.job(job.name), ['etl', i, 'name'], primary);
     add('glueTrigger', n.trigger(job.name), ['etl', i, 'name'], primary);
   });
+  const { backup, failover } = cohort.regions;
+  if (failover === true && backup !== undefined) out.push(...failoverNames(n, cohort, backup));
   return out;
+}
+
+/**
+ * What failover builds in the backup region: the results bucket, and the catalog, crawlers and workgroups under
+ * their primary names, which must be free in that region too (another cohort's primary region may be this backup).
+ */
+function failoverNames(n: CohortNames, cohort: NameInput, backup: string): DerivedName[] {
+  const here = ['regions', 'failover'] as const;
+  return [
+    { kind: 's3Bucket', name: n.failoverResultsBucket, source: here },
+    { kind: 'glueDatabase', name: n.database, source: here, region: backup },
+    { kind: 'glueSecurityConfiguration', name: n.securityConfiguration, source: here, region: backup },
+    { kind: 'athenaWorkgroup', name: n.instructorWorkgroup, source: here, region: backup },
+    ...cohort.students.map(
+      (student, i): DerivedName => ({
+        kind: 'athenaWorkgroup',
+        name: n.studentWorkgroup(student.id),
+        source: ['students', i, 'id'],
+        region: backup,
+      }),
+    ),
+    ...cohort.datasets.map(
+      (dataset, i): DerivedName => ({
+        kind: 'glueCrawler',
+        name: n.crawler(dataset.name),
+        source: ['datasets', i, 'name'],
+        region: backup,
+      }),
+    ),
+  ];
 }
 
 /** A problem with one derived name: too long or with characters the service rejects. */

@@ -14,7 +14,6 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { Construct } from 'constructs';
-import { failoverResultsBucket } from '../../src/jobs/failover/failover-names.ts';
 import { bucketPolicy } from '../policies/bucket.ts';
 import { create, tfId } from './address.ts';
 import { scanCutoffBytes, workgroupPrefix } from './analytics.ts';
@@ -47,7 +46,7 @@ export class Failover extends Construct {
     const { cohort, names, policy } = ctx;
     const provider = props.provider;
     const kmsKeyArn = props.key.arn;
-    const resultsName = failoverResultsBucket(names);
+    const resultsName = names.failoverResultsBucket;
 
     this.results = new BaselineBucket(this, {
       logicalId: 'results_failover',

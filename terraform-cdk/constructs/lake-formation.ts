@@ -17,14 +17,20 @@
  * and no other (IAM also limits them to `<id>_*`). A student's data location grant is their own folder only: a
  * table over another student's folder would otherwise let Lake Formation vend credentials for it.
  *
+ * With `regions.failover`, the backup region's catalog is governed the same way: Lake Formation is regional, so the
+ * replica buckets are registered there and every grant above is repeated on the failover database, the locations
+ * being the replicas (a student's own folder of the processed replica). Those addresses start with `failover_`.
+ *
  * The account's data-lake admin list is never touched (no `aws_lakeformation_data_lake_settings`): the apply role
- * must already be an admin there, which `workshop preflight` checks. With `iam-only` nothing here is synthesized.
+ * must already be an admin there, in each region, which `workshop preflight` checks. With `iam-only` nothing here
+ * is synthesized.
  */
 import type { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database/index.js';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import type { IamUser } from '@cdktf/provider-aws/lib/iam-user/index.js';
 import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions/index.js';
 import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource/index.js';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../policies/arns.ts';
 import { create, tfId } from './address.ts';
@@ -42,17 +48,25 @@ export const LF_PERMISSIONS = {
 
 type Permissions = (typeof LF_PERMISSIONS)[keyof typeof LF_PERMISSIONS];
 
-export interface LakeFormationProps {
+/** A catalog of the cohort in one region: its database and the buckets registered there. */
+export interface LakeFormationCatalog {
   readonly database: GlueCatalogDatabase;
-  /** ARNs (Terraform references) of the buckets registered with Lake Formation. */
+  /** ARNs (Terraform references) of the buckets registered with Lake Formation: raw and processed, or replicas. */
   readonly bucketArns: { readonly raw: string; readonly processed: string };
+}
+
+export interface LakeFormationProps extends LakeFormationCatalog {
   readonly glueRole: IamRole;
   readonly instructorRole: IamRole;
   /** The scheduled jobs' role (a bootstrap role, by ARN). */
   readonly opsRoleArn: string;
   /** IAM user per student id. */
   readonly students: ReadonlyMap<string, IamUser>;
+  /** With `regions.failover`: the backup region's catalog over the replicas, and that region's provider. */
+  readonly failover?: LakeFormationCatalog & { readonly provider: AwsProvider };
 }
+
+type Registrations = { readonly raw: LakeformationResource; readonly processed: LakeformationResource };
 
 interface Grant {
   readonly principal: string;
@@ -62,67 +76,98 @@ interface Grant {
   readonly locations?: Readonly<Record<string, string>>;
 }
 
+/** One region's catalog, with the prefix of its addresses and that region's provider (none for the primary). */
+interface Target extends LakeFormationCatalog {
+  readonly prefix: readonly string[];
+  readonly provider?: AwsProvider;
+}
+
 export class LakeFormation extends Construct {
-  /** Registered locations: raw and processed. */
-  readonly registrations: { readonly raw: LakeformationResource; readonly processed: LakeformationResource };
+  /** Registered locations in the primary region: raw and processed. */
+  readonly registrations: Registrations;
+  /** Registered locations in the backup region with failover: the raw and processed replicas. */
+  readonly failoverRegistrations: Registrations | undefined;
 
   constructor(scope: Construct, ctx: CohortContext, props: LakeFormationProps) {
     super(scope, 'lake_formation');
-    const register = (role: 'raw' | 'processed') =>
-      create(this, LakeformationResource, role, { arn: props.bucketArns[role], useServiceLinkedRole: true });
-    this.registrations = { raw: register('raw'), processed: register('processed') };
-    const locations = { raw: this.registrations.raw.arn, processed: this.registrations.processed.arn };
+    const { database, bucketArns, failover } = props;
+    this.registrations = this.governCatalog(ctx, props, { database, bucketArns, prefix: [] });
+    this.failoverRegistrations =
+      failover === undefined ? undefined : this.governCatalog(ctx, props, { ...failover, prefix: ['failover'] });
+  }
 
-    this.grant(props.database, 'glue', {
+  /** Registers one region's buckets and grants every principal of the cohort their permissions there. */
+  private governCatalog(ctx: CohortContext, props: LakeFormationProps, target: Target): Registrations {
+    const register = (role: 'raw' | 'processed') =>
+      create(this, LakeformationResource, tfId(...target.prefix, role), {
+        arn: target.bucketArns[role],
+        useServiceLinkedRole: true,
+        ...providerOf(target),
+      });
+    const registrations = { raw: register('raw'), processed: register('processed') };
+    const locations = { raw: registrations.raw.arn, processed: registrations.processed.arn };
+
+    this.grant(target, 'glue', {
       principal: props.glueRole.arn,
       database: LF_PERMISSIONS.manageDatabase,
       tables: LF_PERMISSIONS.manageTables,
       locations,
     });
-    this.grant(props.database, 'instructor', {
+    this.grant(target, 'instructor', {
       principal: props.instructorRole.arn,
       database: LF_PERMISSIONS.createInDatabase,
       tables: LF_PERMISSIONS.manageTables,
       locations,
     });
-    this.grant(props.database, 'ops', {
+    this.grant(target, 'ops', {
       principal: props.opsRoleArn,
       database: LF_PERMISSIONS.describe,
       tables: LF_PERMISSIONS.describe,
     });
     for (const [studentId, user] of props.students) {
       const folder = `${PREFIXES.students}${ctx.names.studentUser(studentId)}`;
-      this.grant(props.database, tfId('student', studentId), {
+      this.grant(target, tfId('student', studentId), {
         principal: user.arn,
         database: LF_PERMISSIONS.createInDatabase,
         tables: LF_PERMISSIONS.readTables,
-        locations: { own_folder: `${this.registrations.processed.arn}/${folder}` },
+        locations: { own_folder: `${registrations.processed.arn}/${folder}` },
       });
     }
+    return registrations;
   }
 
   /** One `aws_lakeformation_permissions` per principal and resource: Lake Formation grants one resource at a time. */
-  private grant(database: GlueCatalogDatabase, who: string, grant: Grant): void {
+  private grant(target: Target, who: string, grant: Grant): void {
+    const { database } = target;
+    const id = (...parts: string[]) => tfId(...target.prefix, who, ...parts);
+    const provider = providerOf(target);
     if (grant.database !== undefined) {
-      create(this, LakeformationPermissions, tfId(who, 'database'), {
+      create(this, LakeformationPermissions, id('database'), {
         principal: grant.principal,
         permissions: [...grant.database],
         database: { name: database.name },
+        ...provider,
       });
     }
     if (grant.tables !== undefined) {
-      create(this, LakeformationPermissions, tfId(who, 'tables'), {
+      create(this, LakeformationPermissions, id('tables'), {
         principal: grant.principal,
         permissions: [...grant.tables],
         table: { databaseName: database.name, wildcard: true },
+        ...provider,
       });
     }
     for (const [name, arn] of Object.entries(grant.locations ?? {})) {
-      create(this, LakeformationPermissions, tfId(who, 'location', name), {
+      create(this, LakeformationPermissions, id('location', name), {
         principal: grant.principal,
         permissions: [...LF_PERMISSIONS.dataLocation],
         dataLocation: { arn },
+        ...provider,
       });
     }
   }
+}
+
+function providerOf(target: Target): { provider?: AwsProvider } {
+  return target.provider === undefined ? {} : { provider: target.provider };
 }

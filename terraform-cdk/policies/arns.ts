@@ -39,6 +39,11 @@ export function catalogRegions(ctx: PolicyContext): string[] {
   return failover && backup !== undefined ? [primary, backup] : [primary];
 }
 
+/** Whether the cohort fails over: a catalog, crawlers and workgroups in the backup region too. */
+export function failsOver(ctx: PolicyContext): boolean {
+  return catalogRegions(ctx).length > 1;
+}
+
 export function regionalArn(ctx: PolicyContext, service: string, region: string, resource: string): string {
   return `arn:${ctx.partition}:${service}:${region}:${ctx.accountId}:${resource}`;
 }
@@ -104,10 +109,22 @@ export function replicaBucketNames(ctx: PolicyContext): string[] {
     : [ctx.names.replicaBucket('raw'), ctx.names.replicaBucket('processed')];
 }
 
-/** Every bucket the cohort stack creates: raw, processed, results, the trail's, and the replicas. */
+/** Query-results buckets: the primary one, and with failover the backup region's (`<base>-results-dr`). */
+export function resultsBucketNames(ctx: PolicyContext): string[] {
+  const n = ctx.names;
+  return failsOver(ctx) ? [n.bucket('results'), n.failoverResultsBucket] : [n.bucket('results')];
+}
+
+/** Every bucket the cohort stack creates: raw, processed, results (both with failover), the trail's, the replicas. */
 export function cohortBucketNames(ctx: PolicyContext): string[] {
   const n = ctx.names;
-  return [n.bucket('raw'), n.bucket('processed'), n.bucket('results'), n.bucket('trail'), ...replicaBucketNames(ctx)];
+  return [
+    n.bucket('raw'),
+    n.bucket('processed'),
+    ...resultsBucketNames(ctx),
+    n.bucket('trail'),
+    ...replicaBucketNames(ctx),
+  ];
 }
 
 /** The cohort's KMS keys: primary, then backup. */
@@ -117,7 +134,7 @@ export function cohortKeyArns(ctx: PolicyContext): string[] {
 
 /** Keys of the catalog regions: what students and the Glue role use (the backup key only with failover). */
 export function catalogKeyArns(ctx: PolicyContext): string[] {
-  return catalogRegions(ctx).length > 1 ? cohortKeyArns(ctx) : [ctx.keyArns.primary];
+  return failsOver(ctx) ? cohortKeyArns(ctx) : [ctx.keyArns.primary];
 }
 
 /** `kms:ViaService` values for a service in the given regions. */

@@ -6,8 +6,8 @@
 import { GLUE_CATALOG_READS, GLUE_TABLE_WRITES } from './actions.ts';
 import {
   catalogKeyArns,
-  catalogRegions,
   cohortCatalogArns,
+  failsOver,
   glueLogGroupPatterns,
   logGroupArns,
   objectsArn,
@@ -22,9 +22,8 @@ export function glueTrust(): PolicyDocument {
 
 export function glueRolePolicy(ctx: PolicyContext): PolicyDocument {
   const n = ctx.names;
-  const failover = catalogRegions(ctx).length > 1;
   // With failover the backup catalog's crawlers read the replicas; the replicas are written by replication only.
-  const readOnly = [n.bucket('raw'), ...(failover ? replicaBucketNames(ctx) : [])];
+  const readOnly = [n.bucket('raw'), ...(failsOver(ctx) ? replicaBucketNames(ctx) : [])];
   const processed = n.bucket('processed');
   return policyDocument(
     allow('LocateBuckets', ['s3:GetBucketLocation', 's3:ListBucket'], [...readOnly, processed].map(bucketArn)),

@@ -26,6 +26,7 @@ import {
   iamArn,
   objectsArn,
   replicaBucketNames,
+  resultsBucketNames,
   roleArn,
   studentsGroupArn,
   taggedGlueArns,
@@ -67,7 +68,8 @@ export function instructorTrust(ctx: PolicyContext): PolicyDocument {
 
 export function instructorPolicy(ctx: PolicyContext): PolicyDocument {
   const n = ctx.names;
-  const dataBuckets = [n.bucket('raw'), n.bucket('processed'), n.bucket('results')];
+  // With failover, the backup region's results bucket too; the replicas are read-only (replication writes them).
+  const dataBuckets = [n.bucket('raw'), n.bucket('processed'), ...resultsBucketNames(ctx)];
   return policyDocument(
     allow('AccountLevelReads', [...ACCOUNT_READS, ...OBSERVABILITY_READS], '*'),
     allow(

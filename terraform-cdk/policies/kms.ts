@@ -51,10 +51,11 @@ export function keyPolicy(ctx: PolicyContext, region: 'primary' | 'backup'): Pol
     through('UseThroughS3', 's3'),
     hasCatalog && through('UseThroughGlue', 'glue'),
     isPrimary && through('UseThroughSns', 'sns'),
-    // Managed mode registers the primary buckets with Lake Formation's service-linked role, whose IAM policy AWS
-    // owns and grants no KMS: the key policy names it. By ARN in a condition, as the role may not exist before
-    // the first registration and a key policy naming a missing principal is rejected.
-    isPrimary &&
+    // Managed mode registers the buckets under a catalog (the primary's; with failover also the replicas in the
+    // backup region) with Lake Formation's service-linked role, whose IAM policy AWS owns and grants no KMS: the
+    // key policy names it. By ARN in a condition, as the role may not exist before the first registration and a
+    // key policy naming a missing principal is rejected.
+    hasCatalog &&
       lakeFormationManaged(ctx) && {
         Sid: 'LakeFormationDataAccessThroughS3',
         Effect: 'Allow',

@@ -24,6 +24,7 @@ import {
   cohortCatalogArns,
   cohortRegions,
   cohortTagCondition,
+  failsOver,
   glueArns,
   glueCatalogArns,
   glueLogGroupPatterns,
@@ -33,6 +34,7 @@ import {
   ownUserArn,
   PREFIXES,
   regionalArn,
+  resultsBucketNames,
   taggedGlueArns,
   viaService,
 } from './arns.ts';
@@ -56,28 +58,32 @@ const OWN_RESULTS = `${PREFIXES.workgroups}\${aws:username}/`;
 /** What the cohort students group may do (and nothing after the access end). */
 export function studentPolicy(ctx: PolicyContext): PolicyDocument {
   const n = ctx.names;
-  const failover = catalogRegions(ctx).length > 1;
+  const failover = failsOver(ctx);
   const raw = [n.bucket('raw'), ...(failover ? [n.replicaBucket('raw')] : [])];
   const processed = [n.bucket('processed'), ...(failover ? [n.replicaBucket('processed')] : [])];
-  const results = n.bucket('results');
+  // With failover, the backup region's workgroups write to the student's prefix of `<base>-results-dr`.
+  const results = resultsBucketNames(ctx);
   const statements: (PolicyStatement | false)[] = [
     allow('AccountLevelReads', ACCOUNT_READS, '*'),
     allow('ReadRawData', ['s3:ListBucket', 's3:GetObject'], raw.flatMap(bucketAndObjects)),
     // The console lists folder by folder: the top and students/ (names only, with "/"), then the own folder.
-    allow('BrowseTopFolders', ['s3:ListBucket'], [...processed, results].map(bucketArn), {
+    allow('BrowseTopFolders', ['s3:ListBucket'], [...processed, ...results].map(bucketArn), {
       StringEquals: { 's3:prefix': ['', PREFIXES.students, PREFIXES.workgroups], 's3:delimiter': '/' },
     }),
     allow('ListOwnFolder', ['s3:ListBucket'], processed.map(bucketArn), {
       StringLike: { 's3:prefix': `${OWN_FOLDER}*` },
     }),
     // Athena lists the result location of a CTAS before writing it.
-    allow('ListOwnResults', ['s3:ListBucket'], bucketArn(results), { StringLike: { 's3:prefix': `${OWN_RESULTS}*` } }),
+    allow('ListOwnResults', ['s3:ListBucket'], results.map(bucketArn), {
+      StringLike: { 's3:prefix': `${OWN_RESULTS}*` },
+    }),
     allow(
       'ReadWriteOwnObjects',
       ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
-      [objectsArn(n.bucket('processed'), OWN_FOLDER), objectsArn(results, OWN_RESULTS)],
+      [objectsArn(n.bucket('processed'), OWN_FOLDER), ...results.map((b) => objectsArn(b, OWN_RESULTS))],
     ),
     failover && allow('ReadOwnReplicaObjects', ['s3:GetObject'], objectsArn(n.replicaBucket('processed'), OWN_FOLDER)),
+    // Workgroup, catalog and log ARNs name any region: the same grants serve the backup region with failover.
     allow(
       'QueryInOwnWorkgroup',
       ATHENA_QUERY_ACTIONS,

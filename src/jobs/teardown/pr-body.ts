@@ -27,6 +27,7 @@ function head(cohortId: string): string {
     '',
     '### Final report',
     '',
+    '',
   ].join('\n');
 }
 
