@@ -28,7 +28,8 @@ export function githubOidcProviderArn(ctx: BootstrapPolicyContext): string {
 
 /** Pull-request jobs of this repository only (forks get no OIDC token on `pull_request`). */
 export function githubPlanTrust(ctx: BootstrapPolicyContext): PolicyDocument {
-  return githubTrust(ctx, `repo:${ctx.repository}:pull_request`);
+  // Read-only, so also the daily drift plans on main.
+  return githubTrust(ctx, [`repo:${ctx.repository}:pull_request`, `repo:${ctx.repository}:ref:refs/heads/main`]);
 }
 
 /** Jobs of this repository running in the protected apply environment (deployment branch: main). */
@@ -41,7 +42,7 @@ export function githubOpsTrust(ctx: BootstrapPolicyContext): PolicyDocument {
   return githubTrust(ctx, `repo:${ctx.repository}:ref:refs/heads/main`);
 }
 
-function githubTrust(ctx: BootstrapPolicyContext, subject: string): PolicyDocument {
+function githubTrust(ctx: BootstrapPolicyContext, subject: string | readonly string[]): PolicyDocument {
   return policyDocument({
     Sid: 'GitHubActionsOidc',
     Effect: 'Allow',
@@ -153,6 +154,9 @@ export function applyRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
     allow('ReadOnly', PLAN_READS, '*'),
     allow('ReadWriteCohortState', ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], `${state}/cohorts/*`),
     allow('ListState', ['s3:ListBucket'], state),
+    // Teardown archives a destroyed cohort's final report, then lists what still carries its tag.
+    allow('ArchiveFinalReports', ['s3:PutObject'], `${state}/ops/reports/*`),
+    allow('TeardownReads', ['tag:GetResources', 'ce:GetCostAndUsage'], '*'),
     stateDecrypt(ctx, ['kms:Decrypt', 'kms:GenerateDataKey']),
     allow('CohortBuckets', ['s3:*'], [`arn:aws:s3:::${p}-*`, `arn:aws:s3:::${p}-*/*`]),
     allow(

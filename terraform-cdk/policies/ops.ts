@@ -27,6 +27,7 @@ export function opsRolePolicy(ctx: BootstrapPolicyContext): PolicyDocument {
       ...crawlStatements(ctx),
       ...costReportStatements(ctx),
       ...disasterRecoveryStatements(ctx),
+      ...teardownStatements(ctx),
     ],
   };
 }
@@ -143,5 +144,16 @@ function disasterRecoveryStatements(ctx: BootstrapPolicyContext): PolicyStatemen
       StringLike: { 'kms:ViaService': 's3.*.amazonaws.com' },
       'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/workshops/${p}-*` },
     }),
+  ];
+}
+
+/** `teardown`: the security check of the teardown pull request (keys, public buckets, trail still logging). */
+function teardownStatements(ctx: BootstrapPolicyContext): PolicyStatement[] {
+  const a = ctx.accountId;
+  const p = ctx.namePrefix;
+  return [
+    allow('TeardownUsers', ['iam:ListUsers', 'iam:ListAccessKeys'], `arn:aws:iam::${a}:user/workshops/*`),
+    allow('TeardownBuckets', ['s3:GetBucketPolicyStatus', 's3:GetBucketPublicAccessBlock'], `arn:aws:s3:::${p}-*`),
+    allow('TeardownTrail', ['cloudtrail:GetTrailStatus'], `arn:aws:cloudtrail:*:${a}:trail/${p}-*`),
   ];
 }

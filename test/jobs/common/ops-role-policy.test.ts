@@ -163,3 +163,21 @@ describe('ops role policy size', () => {
     expect(JSON.stringify(longest).length).toBeLessThan(10_240);
   });
 });
+
+describe('ops role policy for teardown checks', () => {
+  it.each([
+    ['iam:ListAccessKeys', `arn:aws:iam::${A}:user/workshops/seoul-1/acme-ws-seoul-1_s01`],
+    ['s3:GetBucketPolicyStatus', 'arn:aws:s3:::acme-ws-seoul-1-raw'],
+    ['cloudtrail:GetTrailStatus', `arn:aws:cloudtrail:ap-northeast-2:${A}:trail/acme-ws-seoul-1-trail`],
+  ])('allows %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).toBe('Allowed');
+  });
+
+  it.each([
+    ['iam:ListAccessKeys', `arn:aws:iam::${A}:user/admin`],
+    ['iam:DeleteAccessKey', `arn:aws:iam::${A}:user/workshops/seoul-1/acme-ws-seoul-1_s01`],
+    ['cloudtrail:StopLogging', `arn:aws:cloudtrail:ap-northeast-2:${A}:trail/acme-ws-seoul-1-trail`],
+  ])('denies %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).not.toBe('Allowed');
+  });
+});

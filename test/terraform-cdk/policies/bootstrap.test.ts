@@ -45,7 +45,13 @@ describe('GitHub OIDC trust', () => {
       'plan role: pull requests of this repository',
       githubPlanTrust(boot),
       `${repo}:pull_request`,
-      [`${repo}:ref:refs/heads/main`, `${repo}:environment:${APPLY_ENVIRONMENT}`, 'repo:someone/fork:pull_request'],
+      [`${repo}:ref:refs/heads/feature`, `${repo}:environment:${APPLY_ENVIRONMENT}`, 'repo:someone/fork:pull_request'],
+    ],
+    [
+      'plan role: the daily drift plans on main',
+      githubPlanTrust(boot),
+      `${repo}:ref:refs/heads/main`,
+      ['repo:acme/other:ref:refs/heads/main', `${repo}:ref:refs/heads/main-copy`],
     ],
     [
       'apply role: jobs in the apply environment',
