@@ -68,7 +68,7 @@ describe('every workflow', () => {
 
   it.each([
     ['pr', pr, { plan: 'id-token', comment: 'pull-requests' }],
-    ['apply', apply, { apply: 'id-token pull-requests' }],
+    ['apply', apply, { apply: 'id-token pull-requests', onboard: 'id-token' }],
   ] as const)('%s: widens permissions only where needed', (_name, workflow, writers) => {
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries(jobsOf(workflow))) {
@@ -321,5 +321,29 @@ describe('the expression evaluator the scenarios rely on', () => {
     ["'TRUE' == 'true'", false, true],
   ])('%s (after a failure: %s) is %s', (condition, failed, expected) => {
     expect(evaluateCondition(condition, scope(failed))).toBe(expected);
+  });
+});
+
+describe('cohort-apply.yml around the apply', () => {
+  const applyJob = jobsOf(apply).apply as Json;
+  const steps = applyJob.steps as Json[];
+  const index = (predicate: (step: Json) => boolean) => steps.findIndex(predicate);
+
+  it('preflights the account before planning a created or changed cohort, not a destroyed one', () => {
+    const preflight = index((s) => typeof s.run === 'string' && s.run.includes('npx workshop preflight'));
+    const plan = index((s) => s.name === 'terraform plan');
+    expect(preflight).toBeGreaterThan(-1);
+    expect(preflight).toBeLessThan(plan);
+    expect(steps[preflight]?.if).toBe("matrix.target.action == 'plan'");
+    expect(((steps[preflight]?.env ?? {}) as Json).WORKSHOP_SES_SENDER).toBe('${{ vars.WORKSHOP_SES_SENDER }}');
+  });
+
+  it('onboards each applied cohort through the onboard workflow, which skips destroyed ones', () => {
+    const onboard = jobsOf(apply).onboard as Json;
+    expect(onboard.uses).toBe('./.github/workflows/onboard.yml');
+    expect(onboard.needs).toEqual(['changed', 'apply']);
+    expect(onboard.with).toEqual({ cohort: '${{ matrix.target.id }}', action: '${{ matrix.target.action }}' });
+    const called = jobsOf(load('onboard.yml')).onboard as Json;
+    expect(called.if).toBe("github.ref == 'refs/heads/main' && inputs.action != 'destroy'");
   });
 });

@@ -89,6 +89,8 @@ function jobFindings(workflow: Json): string[] {
   const findings: string[] = [];
   for (const [id, job] of jobsOf(workflow)) {
     const steps = stepsOf(job);
+    // A reusable-workflow call passes its permissions on: the called workflow's own jobs are checked there.
+    if (typeof job.uses === 'string') continue;
     for (const [scope, user] of Object.entries(WRITE_SCOPE_USERS)) {
       if (permissionsOf(job)[scope] === 'write' && !steps.some((step) => user.test(usesOf(step)))) {
         findings.push(`job ${id} grants ${scope}: write but has no step that needs it`);
