@@ -119,14 +119,15 @@ export class CohortStack extends IndependentStack {
     const catalog = new Catalog(this, ctx, names.bucket('raw'));
     const etl = new Etl(this, ctx, catalog);
     const analytics = new Analytics(this, ctx);
-    if (cohort.regions.failover && backup && keys.backup && replication) {
-      new Failover(this, ctx, {
-        provider: backup,
-        key: keys.backup,
-        rawReplica: replication.replicas.raw.name,
-        glueRole: catalog.role,
-      });
-    }
+    const failover =
+      cohort.regions.failover && backup && keys.backup && replication
+        ? new Failover(this, ctx, {
+            provider: backup,
+            key: keys.backup,
+            rawReplica: replication.replicas.raw.name,
+            glueRole: catalog.role,
+          })
+        : undefined;
     const access = new Access(this, ctx);
     if (settings.lakeFormation === 'managed') {
       new LakeFormation(this, ctx, {
@@ -136,6 +137,15 @@ export class CohortStack extends IndependentStack {
         instructorRole: access.instructorRole,
         opsRoleArn: opsRoleArn(settings),
         students: access.users,
+        ...(failover && backup && replication
+          ? {
+              failover: {
+                database: failover.database,
+                bucketArns: { raw: replication.replicas.raw.arn, processed: replication.replicas.processed.arn },
+                provider: backup,
+              },
+            }
+          : {}),
       });
     }
     const observability = new Observability(this, ctx, {

@@ -225,39 +225,23 @@ export function derivedNames(prefix: string, cohort: NameInput): DerivedName[] {
     add('glueJob', n.job(job.name), ['etl', i, 'name'], primary);
     add('glueTrigger', n.trigger(job.name), ['etl', i, 'name'], primary);
   });
+  // Failover builds in the backup region the results bucket, and the catalog, crawlers and workgroups under their
+  // primary names, which must be free in that region too (another cohort's primary region may be this backup).
   const { backup, failover } = cohort.regions;
-  if (failover === true && backup !== undefined) out.push(...failoverNames(n, cohort, backup));
+  if (failover === true && backup !== undefined) {
+    const here = ['regions', 'failover'] as const;
+    add('s3Bucket', n.failoverResultsBucket, here);
+    add('glueDatabase', n.database, here, backup);
+    add('glueSecurityConfiguration', n.securityConfiguration, here, backup);
+    add('athenaWorkgroup', n.instructorWorkgroup, here, backup);
+    cohort.students.forEach((student, i) => {
+      add('athenaWorkgroup', n.studentWorkgroup(student.id), ['students', i, 'id'], backup);
+    });
+    cohort.datasets.forEach((dataset, i) => {
+      add('glueCrawler', n.crawler(dataset.name), ['datasets', i, 'name'], backup);
+    });
+  }
   return out;
-}
-
-/**
- * What failover builds in the backup region: the results bucket, and the catalog, crawlers and workgroups under
- * their primary names, which must be free in that region too (another cohort's primary region may be this backup).
- */
-function failoverNames(n: CohortNames, cohort: NameInput, backup: string): DerivedName[] {
-  const here = ['regions', 'failover'] as const;
-  return [
-    { kind: 's3Bucket', name: n.failoverResultsBucket, source: here },
-    { kind: 'glueDatabase', name: n.database, source: here, region: backup },
-    { kind: 'glueSecurityConfiguration', name: n.securityConfiguration, source: here, region: backup },
-    { kind: 'athenaWorkgroup', name: n.instructorWorkgroup, source: here, region: backup },
-    ...cohort.students.map(
-      (student, i): DerivedName => ({
-        kind: 'athenaWorkgroup',
-        name: n.studentWorkgroup(student.id),
-        source: ['students', i, 'id'],
-        region: backup,
-      }),
-    ),
-    ...cohort.datasets.map(
-      (dataset, i): DerivedName => ({
-        kind: 'glueCrawler',
-        name: n.crawler(dataset.name),
-        source: ['datasets', i, 'name'],
-        region: backup,
-      }),
-    ),
-  ];
 }
 
 /** A problem with one derived name: too long or with characters the service rejects. */

@@ -112,10 +112,8 @@ export function cohortBoundary(ctx: PolicyContext): PolicyDocument {
         'iam:CreateAccessKey',
         'iam:TagUser',
         'iam:UntagUser',
-        'iam:PutUserPermissionsBoundary',
-        'iam:DeleteUserPermissionsBoundary',
-        'iam:PutRolePermissionsBoundary',
-        'iam:DeleteRolePermissionsBoundary',
+        // Put and Delete, for users and roles: the four actions of that name.
+        'iam:*PermissionsBoundary',
         'iam:CreatePolicyVersion',
         'iam:DeletePolicyVersion',
         'iam:SetDefaultPolicyVersion',

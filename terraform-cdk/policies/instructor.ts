@@ -13,7 +13,6 @@ import {
 } from './actions.ts';
 import {
   accountRootArn,
-  bucketAndObjects,
   budgetArn,
   cohortCatalogArns,
   cohortKeyArns,
@@ -35,6 +34,7 @@ import {
 } from './arns.ts';
 import {
   allow,
+  bucketArn,
   type ConditionBlock,
   type PolicyContext,
   type PolicyDocument,
@@ -70,18 +70,27 @@ export function instructorPolicy(ctx: PolicyContext): PolicyDocument {
   const n = ctx.names;
   // With failover, the backup region's results bucket too; the replicas are read-only (replication writes them).
   const dataBuckets = [n.bucket('raw'), n.bucket('processed'), ...resultsBucketNames(ctx)];
+  const replicas = replicaBucketNames(ctx);
+  const readObjects = ['s3:GetObject', 's3:GetObjectVersion'];
+  // Each bucket and object ARN is listed once (the policy must stay within 6,144 characters with failover).
   return policyDocument(
     allow('AccountLevelReads', [...ACCOUNT_READS, ...OBSERVABILITY_READS], '*'),
     allow(
-      'ReadCohortBuckets',
-      ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketVersions', 's3:GetObject', 's3:GetObjectVersion'],
-      [...dataBuckets, ...replicaBucketNames(ctx)].flatMap(bucketAndObjects),
+      'ListCohortBuckets',
+      ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketVersions'],
+      [...dataBuckets, ...replicas].map(bucketArn),
     ),
     allow(
-      'WriteCohortData',
-      ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+      'ReadWriteCohortData',
+      [...readObjects, 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
       dataBuckets.map((b) => objectsArn(b)),
     ),
+    replicas.length > 0 &&
+      allow(
+        'ReadReplicas',
+        readObjects,
+        replicas.map((b) => objectsArn(b)),
+      ),
     allow('ManageCohortCatalog', [...GLUE_CATALOG_READS, ...GLUE_TABLE_WRITES], cohortCatalogArns(ctx)),
     // Jobs are run, stopped and updated, never created or deleted: Terraform owns their existence.
     allow(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CohortNames,
   collisionKey,
   type DerivedName,
   derivedNames,
@@ -54,9 +55,72 @@ describe('derivedNames', () => {
     );
   });
 
-  it('stay unique within one cohort', () => {
-    const keys = derivedNames('acme-ws', cohort('lab')).map(collisionKey);
-    expect(new Set(keys).size).toBe(keys.length);
+  it('stay unique within one cohort, with failover too', () => {
+    for (const failover of [false, true]) {
+      const regions = { primary: 'ap-northeast-2', backup: 'ap-southeast-1', failover };
+      const keys = derivedNames('acme-ws', cohort('lab', { regions })).map(collisionKey);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
+
+describe('derivedNames with failover', () => {
+  const primary = 'ap-northeast-2';
+  const backup = 'ap-southeast-1';
+  const failingOver = (id: string, overrides: Partial<NameInput> = {}) =>
+    cohort(id, { regions: { primary, backup, failover: true }, ...overrides });
+  const inBackup = (names: readonly DerivedName[]) =>
+    names.filter((d) => d.region === backup).map((d) => `${d.kind} ${d.name} ${JSON.stringify(d.source)}`);
+
+  it('add the backup-region results bucket and the catalog, crawlers and workgroups in the backup region', () => {
+    const n = new CohortNames('acme-ws', 'lab');
+    const names = derivedNames('acme-ws', failingOver('lab'));
+    expect(names).toContainEqual({ kind: 's3Bucket', name: n.failoverResultsBucket, source: ['regions', 'failover'] });
+    expect(n.failoverResultsBucket).toBe('acme-ws-lab-results-dr');
+    expect(inBackup(names).sort()).toEqual(
+      [
+        `glueDatabase ${n.database} ["regions","failover"]`,
+        `glueSecurityConfiguration ${n.securityConfiguration} ["regions","failover"]`,
+        `athenaWorkgroup ${n.instructorWorkgroup} ["regions","failover"]`,
+        `athenaWorkgroup ${n.studentWorkgroup('s01')} ["students",0,"id"]`,
+        `athenaWorkgroup ${n.studentWorkgroup('s02')} ["students",1,"id"]`,
+        `glueCrawler ${n.crawler('taxi_trips')} ["datasets",0,"name"]`,
+      ].sort(),
+    );
+  });
+
+  it('add nothing without the flag, nor with the flag but no backup region', () => {
+    const without = derivedNames('acme-ws', cohort('lab'));
+    expect(inBackup(without)).toEqual([]);
+    expect(without.map((d) => d.name)).not.toContain('acme-ws-lab-results-dr');
+    const noBackup = derivedNames('acme-ws', cohort('lab', { regions: { primary, failover: true } }));
+    expect(noBackup).toEqual(derivedNames('acme-ws', cohort('lab', { regions: { primary } })));
+  });
+
+  it('fit the limits at the longest ids the schema allows, except the student IAM user', () => {
+    const longest = failingOver('c'.repeat(32), {
+      students: [{ id: 's'.repeat(24) }],
+      datasets: [{ name: 'd'.repeat(64) }],
+    });
+    const problems = derivedNames('p'.repeat(12), longest).filter((d) => nameProblem(d) !== undefined);
+    expect(problems.map((p) => p.kind)).toEqual(['iamUser']);
+    const bucket = new CohortNames('p'.repeat(12), 'c'.repeat(32)).failoverResultsBucket;
+    expect(bucket.length).toBeLessThanOrEqual(NAME_LIMITS.s3Bucket.max);
+  });
+
+  it("collide with another cohort's names in its primary region when that is this cohort's backup", () => {
+    // Crawler names join cohort id and dataset name with "-": lab + x_trips and lab-x + trips both give "...-lab-x-trips".
+    const lab = (failover: boolean) =>
+      cohort('lab', { regions: { primary, backup, failover }, datasets: [{ name: 'x_trips' }], etl: [] });
+    const labX = cohort('lab-x', { regions: { primary: backup }, datasets: [{ name: 'trips' }], etl: [] });
+    const clashes = (a: NameInput) => {
+      const theirs = new Set(derivedNames('acme-ws', labX).map(collisionKey));
+      return derivedNames('acme-ws', a).filter((d) => theirs.has(collisionKey(d)));
+    };
+    expect(clashes(lab(false))).toEqual([]);
+    expect(clashes(lab(true))).toEqual([
+      { kind: 'glueCrawler', name: 'acme-ws-lab-x-trips', source: ['datasets', 0, 'name'], region: backup },
+    ]);
   });
 });
 

@@ -104,6 +104,39 @@ describe('checks across cohorts', () => {
     expect(one.checked).toEqual(['workshops/_settings.yaml', 'workshops/lab.yaml']);
   });
 
+  it("checks failover's backup-region names against the cohorts whose primary region that is", async () => {
+    // Crawler names join cohort id and dataset name with "-": lab + x_trips and lab-x + trips both give "...-lab-x-trips",
+    // a clash only once lab builds its crawlers in ap-southeast-1, lab-x's primary region.
+    const dataset = (name: string) => `datasets:\n  - name: ${name}\n    source: data/trips.csv\n    format: csv\n`;
+    const regions = (failover: boolean) =>
+      `regions:\n  primary: ap-northeast-2\n  backup: ap-southeast-1\n  failover: ${failover}\n`;
+    const lab = (failover: boolean) =>
+      `${cohortYaml('lab').replace('regions:\n  primary: ap-northeast-2\n', regions(failover))}${dataset('x_trips')}`;
+    const labX = `${cohortYaml('lab-x').replace('primary: ap-northeast-2', 'primary: ap-southeast-1')}${dataset('trips')}`;
+    const load = async (failover: boolean) => {
+      const root = await makeRepo({
+        'workshops/lab.yaml': lab(failover),
+        'workshops/lab-x.yaml': labX,
+        'workshops/data/trips.csv': 'a,b\n1,2\n',
+      });
+      return loadRepository(root, { now: BEFORE });
+    };
+    expect(listProblems((await load(false)).problems)).toEqual([]);
+    const repo = await load(true);
+    expectProblem(
+      repo.problems,
+      'workshops/lab.yaml',
+      at(lab(true), 'name: x_trips', 'x_trips'),
+      'derived glueCrawler name "acme-ws-lab-x-trips" collides with cohort "lab-x"',
+    );
+    expectProblem(
+      repo.problems,
+      'workshops/lab-x.yaml',
+      at(labX, 'name: trips', 'trips'),
+      'collides with cohort "lab"',
+    );
+  });
+
   it('rejects a student id whose IAM user name would be too long, at the student id', async () => {
     const id = 'a'.repeat(32);
     const student = 's'.repeat(24);

@@ -5,13 +5,13 @@
  * removing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CohortNames } from '../../src/cohort/names.ts';
+import { CohortNames, derivedNames } from '../../src/cohort/names.ts';
 import type { ResolvedCohort } from '../../src/cohort/schema.ts';
 import { runGuardrails } from '../../src/guardrails/run.ts';
-import { failoverResultsBucket } from '../../src/jobs/failover/failover-names.ts';
 import { exampleCohort, exampleSettings, SEOUL } from '../support/example-cohorts.ts';
 import {
   type Attributes,
+  policyOf,
   ref,
   resource,
   resources,
@@ -106,7 +106,7 @@ describe('failover', () => {
   it('keeps query results in a baseline bucket of the backup region, encrypted with the backup key', () => {
     const stack = failover.stack(SEOUL);
     expect(resource(stack, 'aws_s3_bucket', 'results_failover')).toMatchObject({
-      bucket: failoverResultsBucket(names),
+      bucket: names.failoverResultsBucket,
       force_destroy: false,
       provider: 'aws.backup',
     });
@@ -121,6 +121,83 @@ describe('failover', () => {
     expect(resource(stack, 'aws_s3_bucket_versioning', 'results_failover')).toMatchObject({
       versioning_configuration: { status: 'Enabled' },
     });
+  });
+});
+
+describe('the failover results bucket', () => {
+  const results = (stack: TerraformJson, name: string) =>
+    Object.keys(stack.resource)
+      .filter((type) => resources(stack, type)[name] !== undefined)
+      .sort();
+
+  it('has every part of the baseline the primary results bucket has, all in the backup region', () => {
+    const stack = failover.stack(SEOUL);
+    const parts = results(stack, 'results');
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        'aws_s3_bucket',
+        'aws_s3_bucket_lifecycle_configuration',
+        'aws_s3_bucket_policy',
+        'aws_s3_bucket_public_access_block',
+        'aws_s3_bucket_server_side_encryption_configuration',
+        'aws_s3_bucket_versioning',
+      ]),
+    );
+    expect(results(stack, 'results_failover')).toEqual(parts);
+    for (const type of parts) expect(resource(stack, type, 'results_failover').provider, type).toBe('aws.backup');
+  });
+
+  it('refuses requests without TLS and expires results after the retention the primary one keeps', () => {
+    const stack = failover.stack(SEOUL);
+    const policy = JSON.stringify(policyOf(resource(stack, 'aws_s3_bucket_policy', 'results_failover')));
+    expect(policy).toContain('"aws:SecureTransport":"false"');
+    expect(policy).toContain(`arn:aws:s3:::${names.failoverResultsBucket}/*`);
+    const lifecycle = (name: string) => {
+      // Only the rules: the bucket, provider and construct metadata differ by design.
+      return resource(stack, 'aws_s3_bucket_lifecycle_configuration', name).rule;
+    };
+    const days = failingOver().athena.resultRetentionDays;
+    expect(lifecycle('results')).toEqual([expect.objectContaining({ expiration: [{ days }], status: 'Enabled' })]);
+    expect(lifecycle('results_failover')).toEqual(lifecycle('results'));
+  });
+});
+
+describe('names and permissions with failover', () => {
+  it('builds in the backup region exactly the names the validator checks for it', () => {
+    const stack = failover.stack(SEOUL);
+    const cohort = failingOver();
+    const backup = cohort.regions.backup;
+    const built = (type: string, attribute: string) =>
+      Object.values(resources(stack, type))
+        .filter((r) => r.provider === 'aws.backup')
+        .map((r) => String(r[attribute]));
+    const synthesized = [
+      ...built('aws_glue_catalog_database', 'name').map((name) => `glueDatabase ${name}`),
+      ...built('aws_glue_security_configuration', 'name').map((name) => `glueSecurityConfiguration ${name}`),
+      ...built('aws_glue_crawler', 'name').map((name) => `glueCrawler ${name}`),
+      ...built('aws_athena_workgroup', 'name').map((name) => `athenaWorkgroup ${name}`),
+    ];
+    const derived = derivedNames(settings.namePrefix, cohort)
+      .filter((d) => d.region === backup)
+      .map((d) => `${d.kind} ${d.name}`);
+    expect(derived.sort()).toEqual(synthesized.sort());
+    const buckets = derivedNames(settings.namePrefix, cohort).filter((d) => d.kind === 's3Bucket');
+    expect(buckets.map((d) => d.name)).toContain(resource(stack, 'aws_s3_bucket', 'results_failover').bucket);
+  });
+
+  it.each(['student', 'instructor', 'boundary'])(
+    'the synthesized %s policy reaches the failover results bucket only with failover',
+    (policy) => {
+      const text = (synth: Synthesized) =>
+        JSON.stringify(policyOf(resource(synth.stack(SEOUL), 'aws_iam_policy', policy)));
+      expect(text(failover)).toContain(`arn:aws:s3:::${names.failoverResultsBucket}/`);
+      expect(text(plain)).not.toContain(names.failoverResultsBucket);
+    },
+  );
+
+  it('gives each student their own prefix of it, by user name', () => {
+    const student = JSON.stringify(policyOf(resource(failover.stack(SEOUL), 'aws_iam_policy', 'student')));
+    expect(student).toContain(`arn:aws:s3:::${names.failoverResultsBucket}/workgroups/\${aws:username}/*`);
   });
 });
 

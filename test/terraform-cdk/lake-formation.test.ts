@@ -43,12 +43,16 @@ afterAll(() => {
   plain.cleanup();
 });
 
+const perms = (list: readonly string[]) => list.join(',');
 const grants = (stack: TerraformJson) => Object.values(resources(stack, 'aws_lakeformation_permissions'));
-const grantsOf = (stack: TerraformJson, principal: string) => grants(stack).filter((g) => g.principal === principal);
 
-/** What a principal holds, as "database: …", "tables: …" and "location <arn>: …" lines, for readable checks. */
-function holdings(stack: TerraformJson, principal: string): string[] {
-  return grantsOf(stack, principal)
+/**
+ * What a principal holds, as "database: …", "tables: …" and "location <arn>: …" lines, for readable checks; only
+ * grants made in the backup region (provider `aws.backup`) with `inBackup`, else only the primary region's.
+ */
+function holdings(stack: TerraformJson, principal: string, inBackup = false): string[] {
+  return grants(stack)
+    .filter((g) => g.principal === principal && (g.provider === 'aws.backup') === inBackup)
     .map((g) => {
       const perms = (g.permissions as string[]).join(',');
       if (g.database !== undefined) return `database ${String((g.database as Attributes).name)}: ${perms}`;
@@ -86,7 +90,6 @@ describe('with managed', () => {
   const db = ref('aws_glue_catalog_database', 'cohort', 'name');
   const raw = ref('aws_lakeformation_resource', 'raw', 'arn');
   const processed = ref('aws_lakeformation_resource', 'processed', 'arn');
-  const perms = (list: readonly string[]) => list.join(',');
 
   it('registers the raw and processed buckets with the service-linked role', () => {
     const registered = resources(stack(), 'aws_lakeformation_resource');
@@ -173,6 +176,87 @@ describe('with managed', () => {
         .findings.filter((f) => f.severity === 'error')
         .map((f) => `${f.address} ${f.ruleId}`);
     expect(errors(stack())).toEqual(errors(plain.stack(SEOUL)));
+  });
+});
+
+describe('with managed and failover: the backup region is governed too', () => {
+  const cohort = exampleCohort(SEOUL);
+  const names = new CohortNames(iamOnly.namePrefix, SEOUL);
+  let both: Synthesized;
+  beforeAll(() => {
+    both = synthesizeInto(tempDir(), [{ ...cohort, regions: { ...cohort.regions, failover: true } }], managedSettings);
+  });
+  afterAll(() => both.cleanup());
+  const stack = () => both.stack(SEOUL);
+  const inBackup = (json: TerraformJson) => grants(json).filter((g) => g.provider === 'aws.backup');
+  const backupHoldings = (principal: string) => holdings(stack(), principal, true);
+  const db = ref('aws_glue_catalog_database', 'failover', 'name');
+  const raw = ref('aws_lakeformation_resource', 'failover_raw', 'arn');
+  const processed = ref('aws_lakeformation_resource', 'failover_processed', 'arn');
+
+  it('registers the replica buckets in the backup region, beside the primary registrations', () => {
+    const registered = resources(stack(), 'aws_lakeformation_resource');
+    expect(Object.keys(registered).sort()).toEqual(['failover_processed', 'failover_raw', 'processed', 'raw']);
+    for (const role of ['raw', 'processed']) {
+      const replica = { arn: ref('aws_s3_bucket', `${role}_replica`, 'arn'), use_service_linked_role: true };
+      expect(registered[`failover_${role}`]).toMatchObject({ ...replica, provider: 'aws.backup' });
+    }
+    expect(registered.raw?.provider).toBeUndefined();
+  });
+
+  it('repeats every primary grant on the failover database and the replicas, and only there', () => {
+    const primary = grants(stack()).filter((g) => g.provider === undefined);
+    expect(primary).toEqual(grants(managed.stack(SEOUL)));
+    expect(inBackup(stack())).toHaveLength(primary.length);
+    for (const grant of inBackup(stack())) {
+      expect(JSON.stringify(grant)).not.toContain(ref('aws_glue_catalog_database', 'cohort', 'name'));
+      expect(JSON.stringify(grant)).not.toContain(ref('aws_lakeformation_resource', 'raw', 'arn'));
+    }
+  });
+
+  it.each([
+    ['Glue role (the failover crawlers)', 'glue', LF_PERMISSIONS.manageDatabase],
+    ['instructor role', 'instructor', LF_PERMISSIONS.createInDatabase],
+  ] as const)('grants the %s the failover database, every table there and both replicas', (_, role, onDatabase) => {
+    expect(backupHoldings(ref('aws_iam_role', role, 'arn'))).toEqual(
+      [
+        `database ${db}: ${perms(onDatabase)}`,
+        `tables ${db}/*: ${perms(LF_PERMISSIONS.manageTables)}`,
+        `location ${raw}: DATA_LOCATION_ACCESS`,
+        `location ${processed}: DATA_LOCATION_ACCESS`,
+      ].sort(),
+    );
+  });
+
+  it('lets the ops role describe the failover catalog', () => {
+    expect(backupHoldings(opsRoleArn(iamOnly))).toEqual([`database ${db}: DESCRIBE`, `tables ${db}/*: DESCRIBE`]);
+  });
+
+  it('grants every student table creation, reads and their own folder of the processed replica only', () => {
+    for (const student of cohort.students) {
+      const user = ref('aws_iam_user', `student_${student.id}`, 'arn');
+      expect(backupHoldings(user)).toEqual(
+        [
+          `database ${db}: ${perms(LF_PERMISSIONS.createInDatabase)}`,
+          `tables ${db}/*: ${perms(LF_PERMISSIONS.readTables)}`,
+          `location ${processed}/students/${names.studentUser(student.id)}: DATA_LOCATION_ACCESS`,
+        ].sort(),
+      );
+    }
+  });
+
+  it("lets Lake Formation's role use the backup key through S3 in the backup region", () => {
+    const key = JSON.stringify(policyOf(resource(stack(), 'aws_kms_key', 'backup')));
+    expect(key).toContain(LF_ROLE);
+    expect(key).toContain(`s3.${cohort.regions.backup ?? ''}.amazonaws.com`);
+  });
+
+  it('passes every guardrail the managed stack without failover passes', () => {
+    const errors = (json: TerraformJson) =>
+      runGuardrails(SEOUL, json)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => `${f.address} ${f.ruleId}`);
+    expect(errors(stack())).toEqual(errors(managed.stack(SEOUL)));
   });
 });
 

@@ -26,6 +26,7 @@ export function resourcePolicyIn(world: readonly PolicyContext[], resource: stri
     const n = ctx.names;
     const buckets = [n.bucket('raw'), n.bucket('processed'), n.bucket('results'), n.bucket('trail')];
     if (ctx.cohort.regions.backup !== undefined) buckets.push(n.replicaBucket('raw'), n.replicaBucket('processed'));
+    if (ctx.cohort.regions.backup !== undefined && ctx.cohort.regions.failover) buckets.push(n.failoverResultsBucket);
     if (bucket !== undefined && buckets.includes(bucket)) {
       return bucketPolicy(ctx, bucket, { cloudtrail: bucket === ctx.names.bucket('trail') });
     }

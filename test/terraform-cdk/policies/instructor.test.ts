@@ -11,7 +11,7 @@ import {
 } from '../../../terraform-cdk/policies/index.ts';
 import type { PolicyContext } from '../../../terraform-cdk/policies/policy-document.ts';
 import { type Actor, asAdmin, asRole, type Context } from './actors.ts';
-import { busan, seoul, seoulSibling } from './cohort-context.ts';
+import { busan, seoul, seoulFailover, seoulSibling } from './cohort-context.ts';
 import { allowAll, glueArn, type Request, s3Arn, taggedFor, workgroupArn } from './requests.ts';
 import { ACCOUNT, simulate } from './simulate.ts';
 
@@ -24,8 +24,8 @@ const dataset = ctx.cohort.datasets[0]?.name ?? '';
 const etl = ctx.cohort.etl[0]?.name ?? '';
 
 const s3 = s3Arn;
-const glue = (resource: string) => glueArn(region, resource);
-const workgroup = (name: string) => workgroupArn(region, name);
+const glue = (resource: string, inRegion = region) => glueArn(inRegion, resource);
+const workgroup = (name: string, inRegion = region) => workgroupArn(inRegion, name);
 const user = (c: PolicyContext, id: string) =>
   `arn:aws:iam::${ACCOUNT}:user${c.names.iamPath}${c.names.studentUser(id)}`;
 const tagged = taggedFor;
@@ -117,6 +117,81 @@ describe('the instructor role', () => {
 
   test('sessions last at most 4 hours', () => {
     expect(INSTRUCTOR_MAX_SESSION_SECONDS).toBe(14_400);
+  });
+});
+
+describe('the instructor role with failover', () => {
+  const failover = seoulFailover();
+  const n = failover.names;
+  const backup = failover.cohort.regions.backup ?? '';
+  const failoverWorld = [failover];
+  const instructor = asRole(failover, 'instructor', instructorPolicy(failover), failoverWorld);
+  const inBackup: Context = { 'aws:RequestedRegion': backup };
+  const resultsDr = n.failoverResultsBucket;
+  const results = `workgroups/${n.studentUser('s01')}/q.csv`;
+  const crawler = glue(`crawler/${n.crawler(dataset)}`, backup);
+  const taggedInBackup = { ...inBackup, ...tagged(failover) };
+  const viaS3For = (bucket: string): Context => ({
+    ...inBackup,
+    'kms:ViaService': `s3.${backup}.amazonaws.com`,
+    'kms:CallerAccount': ACCOUNT,
+    'kms:EncryptionContext:aws:s3:arn': s3(bucket),
+  });
+
+  test.each<[string, Request]>([
+    ['read query results', ['s3:GetObject', s3(resultsDr, results), inBackup]],
+    ['clean up query results', ['s3:DeleteObject', s3(resultsDr, results), inBackup]],
+    ['list the results bucket', ['s3:ListBucket', s3(resultsDr), inBackup]],
+    [
+      'decrypt results with the backup key through S3',
+      ['kms:Decrypt', failover.keyArns.backup ?? '', viaS3For(resultsDr)],
+    ],
+    ['read the raw replica', ['s3:GetObject', s3(n.replicaBucket('raw'), `${dataset}/x.csv`), inBackup]],
+    ['list the versions of a replica', ['s3:ListBucketVersions', s3(n.replicaBucket('processed')), inBackup]],
+    ['read the failover database', ['glue:GetDatabase', glue(`database/${n.database}`, backup), inBackup]],
+    [
+      'drop any table of the failover database',
+      ['glue:DeleteTable', glue(`table/${n.database}/${dataset}`, backup), inBackup],
+    ],
+    ['start a failover crawler', ['glue:StartCrawler', crawler, taggedInBackup]],
+    ['update a failover crawler', ['glue:UpdateCrawler', crawler, taggedInBackup]],
+    [
+      'query in the instructors workgroup',
+      ['athena:StartQueryExecution', workgroup(n.instructorWorkgroup, backup), inBackup],
+    ],
+    ["read a student's queries", ['athena:ListQueryExecutions', workgroup(n.studentUser('s02'), backup), inBackup]],
+    [
+      'read the failover crawler logs',
+      [
+        'logs:FilterLogEvents',
+        `arn:aws:logs:${backup}:${ACCOUNT}:log-group:/aws-glue/crawlers-role${n.iamPath}${n.role('glue')}-${n.securityConfiguration}`,
+        inBackup,
+      ],
+    ],
+  ])('manages the failover resources: %s', async (_, [action, resource, context]) => {
+    expect(await instructor(action, resource, context)).toBe('Allowed');
+  });
+
+  test.each<[string, Request]>([
+    ['write the raw replica', ['s3:PutObject', s3(n.replicaBucket('raw'), `${dataset}/x.csv`), inBackup]],
+    [
+      'delete from the processed replica',
+      ['s3:DeleteObject', s3(n.replicaBucket('processed'), 'students/x'), inBackup],
+    ],
+    ['delete the results bucket', ['s3:DeleteBucket', s3(resultsDr), inBackup]],
+    ['change a failover workgroup', ['athena:UpdateWorkGroup', workgroup(n.studentUser('s01'), backup), inBackup]],
+    ['delete a failover crawler', ['glue:DeleteCrawler', crawler, taggedInBackup]],
+  ])('cannot %s', async (_, [action, resource, context]) => {
+    expect(await instructor(action, resource, context)).not.toBe('Allowed');
+    expect(await asAdmin(failover, failoverWorld)(action, resource, context)).toBe('Allowed');
+  });
+
+  test.each<[string, Request]>([
+    ['read query results there', ['s3:GetObject', s3(resultsDr, results), inBackup]],
+    ['write query results there', ['s3:PutObject', s3(resultsDr, results), inBackup]],
+  ])('without failover, cannot %s', async (_, [action, resource, context]) => {
+    expect(await instructorOf(ctx)(action, resource, context)).not.toBe('Allowed');
+    expect(await instructor(action, resource, context)).toBe('Allowed');
   });
 });
 

@@ -195,6 +195,18 @@ describe('the boundary', () => {
     expect(decision).toBe('Allowed');
   });
 
+  test.each<[string, () => PolicyContext]>([
+    ['seoul (backup region)', seoul],
+    ['busan (no backup region)', busan],
+    ['seoul with failover', seoulFailover],
+  ])('covers exactly the buckets the validator derives for %s', (_, make) => {
+    const c = make();
+    const data = policies.cohortBoundary(c).Statement.find((st) => st.Sid === 'CohortData');
+    const buckets = new Set([data?.Resource ?? []].flat().map((arn) => arn.replace(/^arn:aws:s3:::|\/\*$/g, '')));
+    const derived = derivedNames(PREFIX, c.cohort).filter((d) => d.kind === 's3Bucket');
+    expect([...buckets].sort()).toEqual(derived.map((d) => d.name).sort());
+  });
+
   test('is attached to no apply-created principal without the cohort path', () => {
     // The apply role may only create users and roles that carry a boundary from a cohort path.
     const statement = applyRolePolicy(boot).Statement.find((s) => s.Sid === 'CohortUsersRolesWithBoundary');

@@ -13,7 +13,7 @@ import {
 } from '../../../terraform-cdk/policies/index.ts';
 import type { PolicyContext, PolicyStatement } from '../../../terraform-cdk/policies/policy-document.ts';
 import { type Actor, asAdmin, asRole, asStudent, type Context } from './actors.ts';
-import { busan, busanWithCidrs, seoul, seoulSibling } from './cohort-context.ts';
+import { busan, busanWithCidrs, seoul, seoulFailover, seoulSibling } from './cohort-context.ts';
 import { allowAll } from './requests.ts';
 import { ACCOUNT, simulate } from './simulate.ts';
 
@@ -155,6 +155,49 @@ describe('the backup key policy', () => {
 
   test('does not exist without a backup region', () => {
     expect(() => keyPolicy(busan(), 'backup')).toThrow(/no backup region/);
+  });
+});
+
+describe('the backup key policy with failover', () => {
+  const failover = seoulFailover();
+  const policy = keyPolicy(failover, 'backup');
+  const key = failover.keyArns.backup ?? '';
+  const service = `logs.${backup}.amazonaws.com`;
+  const crawlerLogs = `/aws-glue/crawlers-role${n.iamPath}${n.role('glue')}-${n.securityConfiguration}`;
+  const logs = (c: PolicyContext, group: string) => ({
+    'kms:EncryptionContext:aws:logs:arn': logGroupArn(c, group, backup),
+  });
+
+  test("CloudWatch Logs may use it for the failover crawlers' log group there, and only with failover", async () => {
+    expect(statementsFor(policy.Statement, service)).toHaveLength(1);
+    expect(await byService(service, policy, 'kms:GenerateDataKey', key, logs(failover, crawlerLogs))).toBe('Allowed');
+    const sibling = seoulSibling().names;
+    const theirs = `/aws-glue/crawlers-role${sibling.iamPath}${sibling.role('glue')}-${sibling.securityConfiguration}`;
+    expect(await byService(service, policy, 'kms:GenerateDataKey', key, logs(failover, theirs))).not.toBe('Allowed');
+    const withoutFailover = keyPolicy(ctx, 'backup');
+    expect(await byService(service, withoutFailover, 'kms:GenerateDataKey', key, logs(ctx, crawlerLogs))).not.toBe(
+      'Allowed',
+    );
+  });
+
+  test.each([
+    ['writing query results', n.failoverResultsBucket],
+    ['reading replica data', n.replicaBucket('raw')],
+  ])('lets IAM policies grant use through S3: a student %s', async (_, bucket) => {
+    const student = asStudent(failover, 's01', [failover]);
+    const context = {
+      'aws:RequestedRegion': backup,
+      'kms:ViaService': `s3.${backup}.amazonaws.com`,
+      'kms:CallerAccount': ACCOUNT,
+      'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${bucket}`,
+    };
+    expect(await student('kms:GenerateDataKey', key, context)).toBe('Allowed');
+  });
+
+  test('names Glue as a service using it in the backup region, only with failover', () => {
+    const viaGlue = `glue.${backup}.amazonaws.com`;
+    expect(JSON.stringify(policy)).toContain(viaGlue);
+    expect(JSON.stringify(keyPolicy(ctx, 'backup'))).not.toContain(viaGlue);
   });
 });
 
@@ -321,6 +364,23 @@ describe('with lakeFormation: managed (pitfall 1)', () => {
 
   test("the primary key lets Lake Formation's role decrypt registered data through S3", async () => {
     expect(await asLakeFormation(keyPolicy(managed, 'primary'), viaS3)).toBe('Allowed');
+  });
+
+  test('with failover, the backup key lets it decrypt the replicas registered there; without, it does not', async () => {
+    const backupKey = ctx.keyArns.backup ?? '';
+    const viaS3Backup = { 'kms:ViaService': `s3.${backup}.amazonaws.com` };
+    const decrypt = (c: PolicyContext) =>
+      simulate({
+        identityPolicies: [],
+        resourcePolicy: keyPolicy(c, 'backup'),
+        principal: lfRole,
+        action: 'kms:Decrypt',
+        resource: backupKey,
+        context: { 'aws:PrincipalArn': lfRole, 'aws:PrincipalAccount': ACCOUNT, ...viaS3Backup },
+      });
+    expect(await decrypt({ ...seoulFailover(), lakeFormation: 'managed' })).toBe('Allowed');
+    expect(await decrypt(managed)).not.toBe('Allowed');
+    expect(await decrypt(seoulFailover())).not.toBe('Allowed');
   });
 
   test('only through S3, only that role, and only in managed mode', async () => {

@@ -15,7 +15,7 @@ import {
 } from '../../../terraform-cdk/policies/index.ts';
 import type { PolicyDocument } from '../../../terraform-cdk/policies/policy-document.ts';
 import { asAdmin, asRole, type Context } from './actors.ts';
-import { busan, seoul, seoulSibling } from './cohort-context.ts';
+import { busan, seoul, seoulFailover, seoulSibling } from './cohort-context.ts';
 import { glueArn, logGroupArn, type Request, run, s3Arn } from './requests.ts';
 import { ACCOUNT, simulate } from './simulate.ts';
 
@@ -111,6 +111,60 @@ describe('the Glue role', () => {
   ])('cannot %s', async (_, request) => {
     expect(await run(role, request)).not.toBe('Allowed');
     expect(await run(admin, request)).toBe('Allowed');
+  });
+});
+
+describe('the Glue role with failover: the crawlers in the backup region', () => {
+  const failover = seoulFailover();
+  const failoverWorld = [failover];
+  const role = asRole(failover, 'glue', glueRolePolicy(failover), failoverWorld);
+  const inBackup: Context = { 'aws:RequestedRegion': backup };
+  const rawReplica = n.replicaBucket('raw');
+  const crawlerLogs = logGroupArn(
+    backup,
+    `/aws-glue/crawlers-role${n.iamPath}${n.role('glue')}-${n.securityConfiguration}`,
+  );
+  const backupKey = failover.keyArns.backup ?? '';
+
+  test.each<[string, Request]>([
+    ['locate the raw replica', ['s3:GetBucketLocation', s3(rawReplica), inBackup]],
+    ['list the raw replica', ['s3:ListBucket', s3(rawReplica), inBackup]],
+    ['read a replicated dataset', ['s3:GetObject', s3(rawReplica, `${dataset}/x.csv`), inBackup]],
+    [
+      'decrypt it with the backup key through S3',
+      [
+        'kms:Decrypt',
+        backupKey,
+        { ...inBackup, ...via('s3', backup), 'kms:EncryptionContext:aws:s3:arn': s3(rawReplica) },
+      ],
+    ],
+    ['read the failover database', ['glue:GetDatabase', glueArn(backup, `database/${n.database}`), inBackup]],
+    ['create a crawled table', ['glue:CreateTable', glueArn(backup, `table/${n.database}/${dataset}`), inBackup]],
+    ['add partitions', ['glue:BatchCreatePartition', glueArn(backup, `table/${n.database}/${dataset}`), inBackup]],
+    ['write encrypted crawler logs', ['logs:AssociateKmsKey', crawlerLogs, inBackup]],
+    ['write crawler log events', ['logs:PutLogEvents', `${crawlerLogs}:log-stream:${dataset}`, inBackup]],
+  ])('can %s', async (_, request) => {
+    expect(await run(role, request)).toBe('Allowed');
+  });
+
+  test.each<[string, Request]>([
+    ['write a replica', ['s3:PutObject', s3(rawReplica, `${dataset}/x.csv`), inBackup]],
+    ['write the failover results bucket', ['s3:PutObject', s3(n.failoverResultsBucket, 'workgroups/x/y'), inBackup]],
+    [
+      "write another cohort's catalog there",
+      ['glue:CreateTable', glueArn(backup, `table/${sibling.names.database}/t`), inBackup],
+    ],
+  ])('cannot %s', async (_, request) => {
+    expect(await run(role, request)).not.toBe('Allowed');
+    expect(await run(asAdmin(failover, failoverWorld), request)).toBe('Allowed');
+  });
+
+  test.each<[string, Request]>([
+    ['read the raw replica', ['s3:GetObject', s3(rawReplica, `${dataset}/x.csv`), inBackup]],
+    ['use the backup key', ['kms:Decrypt', backupKey, { ...inBackup, ...via('s3', backup) }]],
+  ])('without failover, cannot %s', async (_, request) => {
+    expect(await run(asRole(ctx, 'glue', glueRolePolicy(ctx), world), request)).not.toBe('Allowed');
+    expect(await run(role, request)).toBe('Allowed');
   });
 });
 

@@ -335,19 +335,127 @@ describe('a student cannot', () => {
 describe('with failover', () => {
   const failover = seoulFailover();
   const backup = failover.cohort.regions.backup ?? '';
-  const student = asStudent(failover, 's01', [failover]);
+  const backupKey = failover.keyArns.backup ?? '';
+  const failoverWorld = [failover];
+  const student = asStudent(failover, 's01', failoverWorld);
+  const otherStudent = asStudent(failover, 's02', failoverWorld);
+  const failoverAdmin = asAdmin(failover, failoverWorld);
+  const resultsDr = n.failoverResultsBucket;
+  const rawReplica = n.replicaBucket('raw');
+  const inBackup: Context = { 'aws:RequestedRegion': backup };
+  const viaAthena: Context = { ...inBackup, 'aws:ViaAWSService': 'true' };
+  /** KMS through S3 in the backup region, with the bucket-key encryption context of `bucket`. */
+  const viaS3For = (bucket: string): Context => ({
+    ...inBackup,
+    ...viaS3(backup),
+    'kms:EncryptionContext:aws:s3:arn': s3(bucket),
+  });
+  const dataCatalog = `arn:aws:athena:${backup}:${ACCOUNT}:datacatalog/AwsDataCatalog`;
 
-  test('a student queries in the backup region and reads the replicas there', async () => {
-    const inBackup = { 'aws:RequestedRegion': backup };
-    expect(await student('athena:StartQueryExecution', workgroup(me, backup), inBackup)).toBe('Allowed');
-    expect(await student('s3:GetObject', s3(n.replicaBucket('raw'), `${dataset}/x.csv`), inBackup)).toBe('Allowed');
-    expect(
-      await student('kms:Decrypt', failover.keyArns.backup ?? '', {
-        ...inBackup,
-        ...viaS3(backup),
-        'kms:EncryptionContext:aws:s3:arn': s3(n.replicaBucket('raw')),
-      }),
-    ).toBe('Allowed');
+  // Each action a query in their own workgroup in the backup region makes with the student's credentials.
+  test.each<[string, Request]>([
+    ['athena:StartQueryExecution', ['athena:StartQueryExecution', workgroup(me, backup), inBackup]],
+    ['athena:GetQueryExecution', ['athena:GetQueryExecution', workgroup(me, backup), inBackup]],
+    ['athena:GetQueryResults', ['athena:GetQueryResults', workgroup(me, backup), inBackup]],
+    ['athena:StopQueryExecution', ['athena:StopQueryExecution', workgroup(me, backup), inBackup]],
+    ['athena:GetWorkGroup', ['athena:GetWorkGroup', workgroup(me, backup), inBackup]],
+    ['athena:ListWorkGroups', ['athena:ListWorkGroups', '*', inBackup]],
+    ['athena:ListDatabases', ['athena:ListDatabases', dataCatalog, inBackup]],
+    ['athena:GetTableMetadata', ['athena:GetTableMetadata', dataCatalog, inBackup]],
+    ['glue:GetDatabase (failover)', ['glue:GetDatabase', glue(`database/${n.database}`, backup), inBackup]],
+    ['glue:GetDatabase (default)', ['glue:GetDatabase', glue('database/default', backup), inBackup]],
+    ['glue:GetDatabases', ['glue:GetDatabases', glue('catalog', backup), inBackup]],
+    ['glue:GetTable', ['glue:GetTable', glue(`table/${n.database}/${dataset}`, backup), inBackup]],
+    ['glue:GetPartitions', ['glue:GetPartitions', glue(`table/${n.database}/${dataset}`, backup), inBackup]],
+    [
+      's3:ListBucket (table location on the raw replica)',
+      ['s3:ListBucket', s3(rawReplica), { ...viaAthena, 's3:prefix': `${dataset}/` }],
+    ],
+    ['s3:GetObject (table data on the raw replica)', ['s3:GetObject', s3(rawReplica, `${dataset}/x.csv`), viaAthena]],
+    ['kms:Decrypt (replica data)', ['kms:Decrypt', backupKey, viaS3For(rawReplica)]],
+    ['s3:GetBucketLocation (results)', ['s3:GetBucketLocation', s3(resultsDr), inBackup]],
+    [
+      's3:ListBucket (own results, CTAS emptiness check)',
+      ['s3:ListBucket', s3(resultsDr), { ...inBackup, 's3:prefix': `workgroups/${me}/tables/t1/` }],
+    ],
+    ['s3:PutObject (results)', ['s3:PutObject', s3(resultsDr, `workgroups/${me}/q1.csv`), inBackup]],
+    ['s3:GetObject (results)', ['s3:GetObject', s3(resultsDr, `workgroups/${me}/q1.csv`), inBackup]],
+    [
+      's3:AbortMultipartUpload (results)',
+      ['s3:AbortMultipartUpload', s3(resultsDr, `workgroups/${me}/q1.csv`), inBackup],
+    ],
+    ['kms:GenerateDataKey (results)', ['kms:GenerateDataKey', backupKey, viaS3For(resultsDr)]],
+    ['kms:Decrypt (results)', ['kms:Decrypt', backupKey, viaS3For(resultsDr)]],
+  ])('a student runs a query in their workgroup in the backup region: %s', async (_, request) => {
+    expect(await run(student, request)).toBe('Allowed');
+  });
+
+  test.each<[string, Request]>([
+    ['create their own table', ['glue:CreateTable', glue(`table/${n.database}/s01_x`, backup), inBackup]],
+    ['drop their own table', ['glue:DeleteTable', glue(`table/${n.database}/s01_x`, backup), inBackup]],
+    [
+      'start a failover crawler',
+      ['glue:StartCrawler', glue(`crawler/${n.crawler(dataset)}`, backup), { ...inBackup, ...taggedFor(failover) }],
+    ],
+    [
+      'see the top of the results bucket in the console',
+      ['s3:ListBucket', s3(resultsDr), { ...inBackup, 's3:prefix': '', 's3:delimiter': '/' }],
+    ],
+    [
+      'read their processed data on the replica',
+      ['s3:GetObject', s3(n.replicaBucket('processed'), `students/${me}/x`), inBackup],
+    ],
+  ])('a student can, in the backup region: %s', async (_, request) => {
+    expect(await run(student, request)).toBe('Allowed');
+  });
+
+  test.each<[string, Request, Actor]>([
+    [
+      "write another student's prefix of the results bucket",
+      ['s3:PutObject', s3(resultsDr, `workgroups/${classmate}/q1.csv`), inBackup],
+      otherStudent,
+    ],
+    [
+      "read another student's results",
+      ['s3:GetObject', s3(resultsDr, `workgroups/${classmate}/q1.csv`), inBackup],
+      otherStudent,
+    ],
+    [
+      "list another student's results",
+      ['s3:ListBucket', s3(resultsDr), { ...inBackup, 's3:prefix': `workgroups/${classmate}/` }],
+      otherStudent,
+    ],
+    [
+      "query in another student's workgroup",
+      ['athena:StartQueryExecution', workgroup(classmate, backup), inBackup],
+      otherStudent,
+    ],
+    [
+      "drop another student's table",
+      ['glue:DeleteTable', glue(`table/${n.database}/s02_x`, backup), inBackup],
+      otherStudent,
+    ],
+    ['write the raw replica', ['s3:PutObject', s3(rawReplica, `${dataset}/evil.csv`), inBackup], failoverAdmin],
+    [
+      "read another student's processed data on the replica",
+      ['s3:GetObject', s3(n.replicaBucket('processed'), `students/${classmate}/x`), inBackup],
+      otherStudent,
+    ],
+  ])('a student cannot, in the backup region: %s', async (_, denied, counterpart) => {
+    expect(await run(student, denied)).not.toBe('Allowed');
+    expect(await run(counterpart, denied)).toBe('Allowed');
+  });
+
+  // Seoul has a backup region but no failover: the same requests that work with failover are refused.
+  test.each<[string, Request]>([
+    ['write their results there', ['s3:PutObject', s3(resultsDr, `workgroups/${me}/q1.csv`), inBackup]],
+    ['list their results there', ['s3:ListBucket', s3(resultsDr), { ...inBackup, 's3:prefix': `workgroups/${me}/` }]],
+    ['read the raw replica', ['s3:GetObject', s3(rawReplica, `${dataset}/x.csv`), viaAthena]],
+    ['use the backup key for results', ['kms:GenerateDataKey', backupKey, viaS3For(resultsDr)]],
+    ['use the backup key for replica data', ['kms:Decrypt', backupKey, viaS3For(rawReplica)]],
+  ])('without failover, a student cannot: %s', async (_, request) => {
+    expect(await run(s01, request)).not.toBe('Allowed');
+    expect(await run(student, request)).toBe('Allowed');
   });
 });
 
