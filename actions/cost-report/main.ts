@@ -1,7 +1,6 @@
 /**
  * Thin wrapper over src/jobs/cost-report: runs the job with the ops role's credentials, writes the report to the job
- * summary and keeps the "Workshop cost report" issue up to date. With `settings-only`, outputs the role to assume
- * and the state region instead (the workflow's first step, before it has AWS credentials).
+ * summary and keeps the "Workshop cost report" issue up to date. The role to assume comes from actions/ops-settings.
  */
 import * as core from '@actions/core';
 import { context, getOctokit } from '@actions/github';
@@ -9,13 +8,12 @@ import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { octokitOptions } from '../../src/github/octokit-issue-comments.ts';
 import { octokitReportIssues, reportBodyRoom, upsertReportIssue } from '../../src/github/report-issue.ts';
-import { type ActionLog, booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import { type ActionLog, booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import { createLogger } from '../../src/jobs/common/logger.ts';
 import type { JobReport, Redact } from '../../src/jobs/common/report.ts';
 import { costReportJob } from '../../src/jobs/cost-report/cost-report-job.ts';
 import { loadPriceTable } from '../../src/jobs/cost-report/price-file.ts';
 import { fittedMarkdown } from '../../src/jobs/cost-report/report-body.ts';
-import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 
 export const REPORT_KEY = 'cost-report';
 export const REPORT_TITLE = 'Workshop cost report';
@@ -61,12 +59,6 @@ async function publishIssue(report: JobReport, redact: Redact, deps: Deps): Prom
 export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
-      const ops = await opsRoleSettings(root, opsRoleArn);
-      core.setOutput('ops-role-arn', ops.opsRoleArn);
-      core.setOutput('state-region', ops.stateRegion);
-      return;
-    }
     const dryRun = booleanInput('dry-run', core.getInput('dry-run'));
     const { fetch, ...rest } = deps;
     const { log, redact } = redactingLog();

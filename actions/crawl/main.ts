@@ -2,10 +2,9 @@
 import * as core from '@actions/core';
 import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
-import { booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import type { Sleep } from '../../src/jobs/common/job-context.ts';
 import { crawlJob } from '../../src/jobs/crawl/job.ts';
-import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 
 /** Only for tests: the clock and pause, the AWS endpoint and credentials, the credential probe. */
 export interface Deps {
@@ -25,12 +24,6 @@ function minutesInput(value: string): number {
 export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
-      const ops = await opsRoleSettings(root, opsRoleArn);
-      core.setOutput('ops-role-arn', ops.opsRoleArn);
-      core.setOutput('state-region', ops.stateRegion);
-      return;
-    }
     const { sleep, ...rest } = deps;
     const result = await runJobForAction(
       crawlJob,

@@ -2,9 +2,8 @@
 import * as core from '@actions/core';
 import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
-import { booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import { drAuditJob, MAX_SAMPLE_SIZE } from '../../src/jobs/dr-audit/job.ts';
-import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 
 /** Only for tests: the clock, the AWS endpoint and credentials, the credential probe. */
 export interface Deps {
@@ -24,12 +23,6 @@ function sampleSizeInput(value: string): number {
 export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
-      const ops = await opsRoleSettings(root, opsRoleArn);
-      core.setOutput('ops-role-arn', ops.opsRoleArn);
-      core.setOutput('state-region', ops.stateRegion);
-      return;
-    }
     const result = await runJobForAction(
       drAuditJob,
       {

@@ -20,12 +20,11 @@ export async function run(deps: Deps = {}): Promise<void> {
     const root = process.cwd();
     const now = deps.now ?? (() => new Date());
     const cohort = core.getInput('cohort').trim();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
+    // The plan role and the state region come from actions/ops-settings; only the cohort list is drift's own.
+    if (booleanInput('list-cohorts', core.getInput('list-cohorts'))) {
       const targets = await driftTargets(root, cohort === '' ? undefined : cohort, now());
       core.setOutput('cohorts', JSON.stringify(targets.cohorts));
       core.setOutput('any', String(targets.cohorts.length > 0));
-      core.setOutput('plan-role-arn', targets.planRoleArn);
-      core.setOutput('state-region', targets.stateRegion);
       return;
     }
     const planJson = core.getInput('plan-json').trim();

@@ -2,10 +2,9 @@
 import * as core from '@actions/core';
 import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
-import { booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import { restoreJob } from '../../src/jobs/restore/job.ts';
 import { restoreRequest } from '../../src/jobs/restore/restore-options.ts';
-import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 
 /** Only for tests: the clock, the AWS endpoint and credentials, the credential probe. */
 export interface Deps {
@@ -17,12 +16,6 @@ export interface Deps {
 export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
-      const ops = await opsRoleSettings(root, opsRoleArn);
-      core.setOutput('ops-role-arn', ops.opsRoleArn);
-      core.setOutput('state-region', ops.stateRegion);
-      return;
-    }
     const cohortId = core.getInput('cohort').trim();
     if (cohortId === '') throw new Error('cohort is required: a restore works on one cohort');
     const options = restoreRequest({

@@ -4,12 +4,11 @@ import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { gitIn } from '../../src/github/git.ts';
 import { githubRest } from '../../src/github/github-rest.ts';
-import { booleanInput, opsRoleSettings, runJobForAction } from '../../src/jobs/common/action-job.ts';
+import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import type { Sleep } from '../../src/jobs/common/job-context.ts';
 import type { TeardownApis } from '../../src/jobs/teardown/apis.ts';
 import { TEARDOWN_MODES, type TeardownMode, teardownJob } from '../../src/jobs/teardown/job.ts';
 import { restoreRemovedCohort } from '../../src/jobs/teardown/restore-removed.ts';
-import { opsRoleArn } from '../../terraform-cdk/bootstrap-names.ts';
 
 /** Only for tests: the clock and pause, the AWS endpoint, the credential probe, fetch for GitHub, fake interfaces. */
 export interface Deps {
@@ -37,17 +36,6 @@ function pullNumbers(data: unknown): string[] {
 export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
-    if (booleanInput('settings-only', core.getInput('settings-only'))) {
-      let applyRoleArn = '';
-      const ops = await opsRoleSettings(root, (settings) => {
-        applyRoleArn = settings.github.applyRoleArn;
-        return opsRoleArn(settings);
-      });
-      core.setOutput('ops-role-arn', ops.opsRoleArn);
-      core.setOutput('apply-role-arn', applyRoleArn);
-      core.setOutput('state-region', ops.stateRegion);
-      return;
-    }
     const mode = modeInput(core.getInput('mode'));
     const cohortId = core.getInput('cohort').trim();
     if (booleanInput('restore-from-history', core.getInput('restore-from-history'))) {

@@ -64,6 +64,30 @@ describe('workflows calling the actions', () => {
     expect(unique(calls.map((c) => c.uses.slice('./actions/'.length)))).toEqual(ACTIONS);
   });
 
+  // A step's outputs are read by id later in its job; an action that stops declaring one would leave the reader
+  // with an empty string (a role to assume, a region) and no error until the run.
+  const outputReads = workflows.flatMap((file) => {
+    const jobs = (parse(readFileSync(`.github/workflows/${file}`, 'utf8')) as Json).jobs as Record<string, Json>;
+    return Object.values(jobs).flatMap((job) => {
+      const actionOf = new Map(
+        ((job.steps ?? []) as Json[])
+          .filter((step) => typeof step.id === 'string' && String(step.uses).startsWith('./actions/'))
+          .map((step) => [String(step.id), String(step.uses).slice('./actions/'.length)]),
+      );
+      return [...JSON.stringify(job).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap(([, id = '', name]) => {
+        const action = actionOf.get(id);
+        return action === undefined ? [] : [{ file, action, name: name ?? '' }];
+      });
+    });
+  });
+
+  it('read only outputs the action of the step declares', () => {
+    expect(outputReads.length).toBeGreaterThan(0);
+    for (const read of outputReads) {
+      expect(Object.keys(metadata(read.action).outputs ?? {}), `${read.file} ${read.action}`).toContain(read.name);
+    }
+  });
+
   it.each(calls.map((c) => [`${c.file} ${c.uses}`, c] as const))(
     '%s passes declared and required inputs',
     (_n, call) => {

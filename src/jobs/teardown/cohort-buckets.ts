@@ -1,4 +1,8 @@
-/** Every bucket of a cohort with its region: four in the primary region, the two replicas in the backup region. */
+/**
+ * Every bucket of a cohort with its region: four in the primary region; with a backup region, the two replicas and
+ * the failover results bucket (listed whether or not failover is on now: a failback whose apply stopped on a
+ * non-empty bucket leaves it behind; callers treat a missing bucket as nothing to do).
+ */
 import { CohortNames } from '../../cohort/names.ts';
 
 export interface CohortBucket {
@@ -22,7 +26,10 @@ export function cohortBuckets(namePrefix: string, cohort: BucketCohort): CohortB
     ...(['raw', 'processed', 'results'] as const).map((role) => ({ region: primary, bucket: names.bucket(role) })),
     ...(backup === undefined
       ? []
-      : (['raw', 'processed'] as const).map((role) => ({ region: backup, bucket: names.replicaBucket(role) }))),
+      : [
+          ...(['raw', 'processed'] as const).map((role) => ({ region: backup, bucket: names.replicaBucket(role) })),
+          { region: backup, bucket: names.failoverResultsBucket },
+        ]),
     { region: primary, bucket: names.bucket('trail') },
   ];
 }

@@ -87,18 +87,6 @@ describe('actions/cost-report', () => {
     expect(world.objects.objects.size).toBe(0);
   });
 
-  it('outputs the ops role and the state region without AWS credentials', async () => {
-    const result = await runAction(load, {
-      action: 'cost-report',
-      inputs: { 'settings-only': 'true' },
-      cwd: await repo(),
-    });
-    expect(result.outputs).toEqual({
-      'ops-role-arn': 'arn:aws:iam::123456789012:role/workshop-gitops-ops',
-      'state-region': 'us-east-1',
-    });
-  });
-
   it('fails with one sentence for an unknown cohort', async () => {
     const result = await runAction(load, {
       action: 'cost-report',

@@ -18,14 +18,6 @@ const withBackup = cohortYaml().replace(
 );
 
 describe('actions/dr-audit', () => {
-  it('outputs the ops role and the state region with settings-only, without AWS', async () => {
-    const root = await makeRepo({ 'workshops/test-cohort.yaml': withBackup });
-    const result = await runAction(load, { action: 'dr-audit', inputs: { 'settings-only': 'true' }, cwd: root });
-    expect(result.failed).toBe(false);
-    expect(result.outputs['ops-role-arn']).toMatch(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/`));
-    expect(result.outputs['state-region']).toBe('us-east-1');
-  });
-
   it('fails the step and names the cohort when an object failed to replicate', async () => {
     const buckets = new Map<string, LoopBucket>([
       [

@@ -68,18 +68,19 @@ describe('workshop drift', () => {
 describe('actions/drift', () => {
   const load = () => import('../../../actions/drift/main.ts');
 
-  it('outputs the cohorts to plan, the plan role and the state region with settings-only', async () => {
+  it('outputs only the cohorts to plan with list-cohorts', async () => {
     const root = await makeRepo({
       'workshops/seoul.yaml': cohortYaml('seoul'),
       'workshops/busan.yaml': cohortYaml('busan'),
     });
-    const result = await runAction(load, { action: 'drift', inputs: { 'settings-only': 'true' }, cwd: root });
-    expect(result.outputs).toEqual({
-      cohorts: '["busan","seoul"]',
-      any: 'true',
-      'plan-role-arn': 'arn:aws:iam::123456789012:role/workshop-gitops-plan',
-      'state-region': 'us-east-1',
+    const result = await runAction(load, { action: 'drift', inputs: { 'list-cohorts': 'true' }, cwd: root });
+    expect(result.outputs).toEqual({ cohorts: '["busan","seoul"]', any: 'true' });
+    const empty = await runAction(load, {
+      action: 'drift',
+      inputs: { 'list-cohorts': 'true' },
+      cwd: await makeRepo({}),
     });
+    expect(empty.outputs).toEqual({ cohorts: '[]', any: 'false' });
   });
 
   it('keeps the issues, names the drifted cohorts, and fails on a missing plan', async () => {

@@ -13,16 +13,6 @@ afterEach(async () => {
 const load = () => import('../../../actions/onboard/main.ts');
 
 describe('actions/onboard', () => {
-  it('outputs the ops role and state region from the settings alone', async () => {
-    const root = await makeRepo({});
-    const result = await runAction(load, { action: 'onboard', inputs: { 'settings-only': 'true' }, cwd: root });
-    expect(result.failed).toBe(false);
-    expect(result.outputs).toEqual({
-      'ops-role-arn': 'arn:aws:iam::123456789012:role/workshop-gitops-ops',
-      'state-region': 'us-east-1',
-    });
-  });
-
   it('onboards, masks every password with the runner and keeps them out of the summary', async () => {
     const world = onboardAws();
     loopback = await startLoopback(world.handler);

@@ -149,7 +149,11 @@ describe('teardown --destroy-prep', () => {
     world.buckets.delete('acme-ws-seoul-processed-dr');
     const report = await prep(world);
     expect(report.cohorts[0]?.status).toBe('ok');
-    expect((report.cohorts[0]?.data as { gone: string[] } | undefined)?.gone).toEqual(['acme-ws-seoul-processed-dr']);
+    // The failover results bucket is always looked for in the backup region; this cohort never failed over.
+    expect((report.cohorts[0]?.data as { gone: string[] } | undefined)?.gone).toEqual([
+      'acme-ws-seoul-processed-dr',
+      'acme-ws-seoul-results-dr',
+    ]);
   });
 
   it.each([

@@ -15,16 +15,6 @@ afterEach(async () => {
 const load = () => import('../../../actions/teardown/main.ts');
 
 describe('actions/teardown', () => {
-  it('outputs the ops role, the apply role and the state region with settings-only', async () => {
-    const root = await makeRepo({});
-    const result = await runAction(load, { action: 'teardown', inputs: { 'settings-only': 'true' }, cwd: root });
-    expect(result.outputs).toEqual({
-      'ops-role-arn': 'arn:aws:iam::123456789012:role/workshop-gitops-ops',
-      'apply-role-arn': 'arn:aws:iam::123456789012:role/workshop-gitops-apply',
-      'state-region': 'us-east-1',
-    });
-  });
-
   it('opens the teardown pull request of a due cohort and names it in its outputs', async () => {
     const users = new Map<string, LoopUser>([
       ['acme-ws-seoul_s01', { cohortId: 'seoul', accessKeys: 0, loginProfile: true }],
