@@ -5,6 +5,7 @@
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { GlueClient } from '@aws-sdk/client-glue';
@@ -23,6 +24,7 @@ import { ConfigError } from '../jobs/common/config-error.ts';
 export interface AwsClients {
   athena: AthenaClient;
   budgets: BudgetsClient;
+  cloudtrail: CloudTrailClient;
   cloudwatch: CloudWatchClient;
   costExplorer: CostExplorerClient;
   glue: GlueClient;
@@ -69,6 +71,7 @@ interface CommonConfig {
 const CONSTRUCTORS: { readonly [K in ClientKind]: new (config: CommonConfig) => AwsClients[K] } = {
   athena: AthenaClient,
   budgets: BudgetsClient,
+  cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   costExplorer: CostExplorerClient,
   glue: GlueClient,

@@ -1,13 +1,9 @@
 /**
  * Whether a CloudTrail trail is logging (`GetTrailStatus`), for teardown's security check, and stopping it
- * (`StopLogging`) just before its bucket is emptied for the destroy, so no new log file lands there. The factory has
- * no CloudTrail kind yet, so `cloudTrailClientLike` builds one that signs with the credentials of a factory client
- * and goes to the same custom endpoint when the factory has one (tests), with the factory's retry settings.
+ * (`StopLogging`) just before its bucket is emptied for the destroy, so no new log file lands there.
  */
-import { CloudTrailClient, GetTrailStatusCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import type { STSClient } from '@aws-sdk/client-sts';
+import { type CloudTrailClient, GetTrailStatusCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { absentOn } from './absent-on.ts';
-import { DEFAULT_MAX_ATTEMPTS, type Env } from './clients.ts';
 import { isErrorNamed } from './errors.ts';
 import { optional } from './optional-field.ts';
 
@@ -46,22 +42,4 @@ export function cloudTrailStatusApi(client: CloudTrailClient): TrailStatusApi {
       });
     },
   };
-}
-
-/**
- * A CloudTrail client in `region` signing with `like`'s credentials (the same chain, the same assumed role), at
- * `like`'s custom endpoint when it has one and no CloudTrail endpoint is set in the environment. The caller
- * destroys it.
- */
-export function cloudTrailClientLike(like: STSClient, region: string, env: Env): CloudTrailClient {
-  const { config } = like;
-  const ownEndpoint = (env.AWS_ENDPOINT_URL_CLOUDTRAIL ?? env.AWS_ENDPOINT_URL ?? '').trim() !== '';
-  const shared = config.isCustomEndpoint === true && !ownEndpoint ? config.endpoint : undefined;
-  return new CloudTrailClient({
-    region,
-    retryMode: 'adaptive',
-    maxAttempts: DEFAULT_MAX_ATTEMPTS,
-    credentials: config.credentials,
-    ...(shared === undefined ? {} : { endpoint: shared }),
-  });
 }

@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../src/aws/clients.ts';
-import { cloudTrailClientLike, cloudTrailStatusApi } from '../../src/aws/cloudtrail-status.ts';
+import { cloudTrailStatusApi } from '../../src/aws/cloudtrail-status.ts';
 import { awsError, json, LOOPBACK_CREDENTIALS, type Loopback, startLoopback } from '../support/aws-loopback.ts';
 
 describe('cloudTrailStatusApi', () => {
@@ -49,7 +49,7 @@ describe('cloudTrailStatusApi', () => {
   });
 });
 
-describe('cloudTrailClientLike', () => {
+describe("the factory's CloudTrail client", () => {
   let loopback: Loopback | undefined;
   let aws: AwsClientFactory | undefined;
   afterEach(async () => {
@@ -57,19 +57,15 @@ describe('cloudTrailClientLike', () => {
     await loopback?.close();
   });
 
-  it('signs for CloudTrail with the factory’s credentials at its endpoint, retrying throttling and a 500', async () => {
+  it('signs with the factory’s credentials at its endpoint, retrying throttling and a 500', async () => {
     loopback = await startLoopback((r) =>
       r.service === 'cloudtrail' ? json({ IsLogging: true }) : awsError(r.service, 'Unexpected', r.operation),
     );
     loopback.fault({ service: 'cloudtrail', times: 2, kind: 'throttle' });
     loopback.fault({ service: 'cloudtrail', times: 1, kind: 'server-error' });
     aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
-    const client = cloudTrailClientLike(aws.client('sts', 'ap-northeast-2'), 'ap-northeast-2', {});
-    try {
-      expect(await cloudTrailStatusApi(client).trailStatus('acme-ws-seoul-trail')).toEqual({ isLogging: true });
-    } finally {
-      client.destroy();
-    }
+    const client = aws.client('cloudtrail', 'ap-northeast-2');
+    expect(await cloudTrailStatusApi(client).trailStatus('acme-ws-seoul-trail')).toEqual({ isLogging: true });
     expect(loopback.requests.map((r) => [r.service, r.region, r.operation])).toEqual(
       Array.from({ length: 4 }, () => ['cloudtrail', 'ap-northeast-2', 'GetTrailStatus']),
     );

@@ -20,7 +20,7 @@ import type { TeardownApis } from './apis.ts';
 import { destroyPrep } from './destroy-prep.ts';
 import { leftoversCohort } from './leftovers.ts';
 import { lifecycleCohort, TEARDOWN_JOB } from './lifecycle.ts';
-import { teardownApis, type WiredApis } from './production-apis.ts';
+import { teardownApis } from './production-apis.ts';
 import { cohortIdProblem } from './safety.ts';
 
 export const TEARDOWN_MODES = ['lifecycle', 'destroy-prep', 'leftovers'] as const;
@@ -101,7 +101,7 @@ export const teardownJob: JobDefinition<TeardownOptions> = {
     checkTeardownOptions(options);
     const { settings, aws, env } = environment;
     const ctx = { ...environment.ctx, dryRun: environment.ctx.dryRun || !options.apply };
-    let wired: WiredApis | undefined;
+    let wired: TeardownApis | undefined;
     const production = () => {
       wired ??= teardownApis({
         root: options.root,
@@ -113,13 +113,9 @@ export const teardownJob: JobDefinition<TeardownOptions> = {
         ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
         ...(options.post === undefined ? {} : { post: options.post }),
       });
-      return wired.apis;
+      return wired;
     };
-    try {
-      const apis = options.apis === undefined ? production() : options.apis(production);
-      return await runMode(environment, options, apis, ctx);
-    } finally {
-      wired?.close();
-    }
+    const apis = options.apis === undefined ? production() : options.apis(production);
+    return await runMode(environment, options, apis, ctx);
   },
 };

@@ -1,8 +1,7 @@
 /** The teardown job's interfaces over the shared client factory, the ops services, git and the GitHub REST client. */
 
-import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { AwsClientFactory, Env } from '../../aws/clients.ts';
-import { cloudTrailClientLike, cloudTrailStatusApi } from '../../aws/cloudtrail-status.ts';
+import { cloudTrailStatusApi } from '../../aws/cloudtrail-status.ts';
 import { iamAccountApi } from '../../aws/iam-account.ts';
 import { iamUserCredentialsApi } from '../../aws/iam-user-credentials.ts';
 import { leftoverDeleteApi } from '../../aws/leftover-deletion.ts';
@@ -36,23 +35,8 @@ export interface TeardownWiring {
   readonly post?: WebhookPost;
 }
 
-export interface WiredApis {
-  readonly apis: TeardownApis;
-  /** Closes the clients made here (the factory closes its own). */
-  close(): void;
-}
-
-export function teardownApis(wiring: TeardownWiring): WiredApis {
+export function teardownApis(wiring: TeardownWiring): TeardownApis {
   const { aws, settings, env, ctx } = wiring;
-  const trails = new Map<string, CloudTrailClient>();
-  const trailClient = (region: string) => {
-    let client = trails.get(region);
-    if (client === undefined) {
-      client = cloudTrailClientLike(aws.client('sts', region), region, env);
-      trails.set(region, client);
-    }
-    return client;
-  };
   const services = opsServices(settings, aws, env, ctx.logger, wiring.post);
   const s3 = (region: string) => aws.client('s3', region);
   const cost = (cohort: ResolvedCohort, maxChars: number) => {
@@ -76,7 +60,7 @@ export function teardownApis(wiring: TeardownWiring): WiredApis {
     bucketSettings: (region) => s3BucketSettingsApi(s3(region)),
     versions: (region) => s3VersionsApi(s3(region)),
     deletes: (region) => s3VersionDeleteApi(s3(region)),
-    trail: (region) => cloudTrailStatusApi(trailClient(region)),
+    trail: (region) => cloudTrailStatusApi(aws.client('cloudtrail', region)),
     tagged: (region) => taggedResourcesApi(aws.client('resourceGroupsTagging', region)),
     leftovers: (region) =>
       leftoverDeleteApi({
@@ -98,10 +82,5 @@ export function teardownApis(wiring: TeardownWiring): WiredApis {
     git: gitIn(wiring.root),
     sleep: wiring.sleep ?? realSleep,
   };
-  return {
-    apis,
-    close: () => {
-      for (const client of trails.values()) client.destroy();
-    },
-  };
+  return apis;
 }
