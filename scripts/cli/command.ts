@@ -51,3 +51,14 @@ export function formatOption<T extends string>(args: ParsedArgs, allowed: readon
   }
   return value as T;
 }
+
+/** `--timeout MINUTES` as milliseconds, when given: a positive number of minutes up to `maxMinutes`. */
+export function timeoutOption(args: ParsedArgs, maxMinutes: number): { timeoutMs?: number } {
+  const text = stringOption(args, 'timeout');
+  if (text === undefined) return {};
+  const minutes = Number(text);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > maxMinutes) {
+    throw new UsageError(`--timeout must be a number of minutes between 0 and ${maxMinutes}, got "${text}"`);
+  }
+  return { timeoutMs: minutes * 60_000 };
+}

@@ -1,6 +1,6 @@
 /** `workshop crawl`: refresh and check the catalog of every cohort in session. */
 import { type CrawlOptions, crawlJob } from '../../src/jobs/crawl/job.ts';
-import { stringOption, UsageError } from '../cli/command.ts';
+import { timeoutOption } from '../cli/command.ts';
 import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 const MAX_TIMEOUT_MINUTES = 300;
@@ -15,15 +15,7 @@ columns: a missing table, missing or extra columns, type mismatches. A failed or
 mismatch fails the cohort and alerts its topic (once, until it clears).`,
   options: { timeout: { type: 'string' } },
   optionHelp: ['  --timeout MINUTES         how long to wait for the crawls (default 30)'],
-  parse(args) {
-    const text = stringOption(args, 'timeout');
-    if (text === undefined) return {};
-    const minutes = Number(text);
-    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_TIMEOUT_MINUTES) {
-      throw new UsageError(`--timeout must be a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}, got "${text}"`);
-    }
-    return { timeoutMs: minutes * 60_000 };
-  },
+  parse: (args) => timeoutOption(args, MAX_TIMEOUT_MINUTES),
 };
 
 export const crawlCommand = jobCommand(crawlSpec);

@@ -1,6 +1,6 @@
 /** `workshop dr-drill`: measure replication with a canary object, then remove it from both sides. */
 import { type DrDrillOptions, drDrillJob, MAX_TIMEOUT_MINUTES } from '../../src/jobs/dr-drill/job.ts';
-import { stringOption, UsageError } from '../cli/command.ts';
+import { timeoutOption } from '../cli/command.ts';
 import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const drDrillSpec: JobCommandSpec<DrDrillOptions> = {
@@ -13,15 +13,7 @@ whatever happened. A canary that did not arrive in time fails the cohort and ale
 the replica, the next drill removes it. --dry-run writes nothing and says what it would do.`,
   options: { timeout: { type: 'string' } },
   optionHelp: ['  --timeout MINUTES         how long to wait for the canary in the replica (default 30)'],
-  parse(args) {
-    const text = stringOption(args, 'timeout');
-    if (text === undefined) return {};
-    const minutes = Number(text);
-    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_TIMEOUT_MINUTES) {
-      throw new UsageError(`--timeout must be a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}, got "${text}"`);
-    }
-    return { timeoutMs: minutes * 60_000 };
-  },
+  parse: (args) => timeoutOption(args, MAX_TIMEOUT_MINUTES),
 };
 
 export const drDrillCommand = jobCommand(drDrillSpec);
