@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { jsonLiteral, literal } from '../../../terraform-cdk/constructs/terraform-text.ts';
+import { jsonLiteral, literal } from './terraform-text.ts';
 
 describe('literal', () => {
   it('escapes template interpolations and directives', () => {

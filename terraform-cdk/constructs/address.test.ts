@@ -5,7 +5,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { create, SynthesisError, tfId } from '../../../terraform-cdk/constructs/address.ts';
+import { create, SynthesisError, tfId } from './address.ts';
 
 const outdirs: string[] = [];
 afterAll(() => {
