@@ -4,3 +4,4 @@ process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKEFAKE';
 process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret-for-tests';
 process.env.AWS_REGION ??= 'us-east-1';
 delete process.env.AWS_PROFILE;
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
