@@ -17,6 +17,13 @@ export interface FakePull {
   merge_commit_sha: string | null;
 }
 
+/** An open pull request, as `GET /repos/{owner}/{repo}/pulls` lists it (the fields the code reads). */
+export interface FakeOpenPull {
+  number: number;
+  head: { sha: string; repo: { full_name: string } | null };
+  base: { sha: string };
+}
+
 export interface RecordedRequest {
   method: string;
   /** Path and query, e.g. `/repos/o/r/issues/1/comments?per_page=100&page=2`. */
@@ -29,6 +36,8 @@ export interface FakeState {
   comments: FakeComment[];
   /** Pull requests associated with each commit SHA. */
   pulls: Record<string, FakePull[]>;
+  /** What the pull request list answers (only `state=open` is asked for). */
+  openPulls: FakeOpenPull[];
   nextId: number;
   requests: RecordedRequest[];
   /** Most comments one page holds, whatever per_page asks (GitHub's own cap is 100). */
@@ -64,6 +73,7 @@ export class FakeGitHub {
     this.state = {
       comments: [],
       pulls: {},
+      openPulls: [],
       nextId: 1000,
       requests: [],
       pageSize: 100,
@@ -112,6 +122,7 @@ export class FakeGitHub {
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
     const pulls = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(path);
+    const openPulls = /^\/repos\/[^/]+\/[^/]+\/pulls$/.test(path);
     if (method !== 'GET' && this.state.readOnly) {
       return json(403, { message: 'Resource not accessible by integration' });
     }
@@ -120,6 +131,7 @@ export class FakeGitHub {
     if (one && method === 'PATCH') return this.updateComment(Number(one[1]), body);
     if (one && method === 'DELETE') return this.deleteComment(Number(one[1]));
     if (pulls && method === 'GET') return json(200, this.state.pulls[pulls[1] ?? ''] ?? []);
+    if (openPulls && method === 'GET') return this.page(url, this.state.openPulls);
     return notFound();
   }
 
@@ -128,9 +140,16 @@ export class FakeGitHub {
   }
 
   private listComments(url: URL, issue: number): Response {
+    return this.page(
+      url,
+      this.commentsOn(issue).map((c) => this.view(c)),
+    );
+  }
+
+  /** One page of a list, with GitHub's `Link: rel="next"` when more follow. */
+  private page(url: URL, all: readonly unknown[]): Response {
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.state.pageSize);
     const page = Number(url.searchParams.get('page') ?? 1);
-    const all = this.commentsOn(issue);
     const slice = all.slice((page - 1) * perPage, page * perPage);
     const headers: Record<string, string> = {};
     if (page * perPage < all.length) {
@@ -138,11 +157,7 @@ export class FakeGitHub {
       next.searchParams.set('page', String(page + 1));
       headers.link = `<${next.href}>; rel="next"`;
     }
-    return json(
-      200,
-      slice.map((c) => this.view(c)),
-      headers,
-    );
+    return json(200, slice, headers);
   }
 
   private createComment(issue: number, body: unknown): Response {
