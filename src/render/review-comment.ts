@@ -297,8 +297,15 @@ function footer(input: ReviewInput, outcomes: readonly CohortOutcome[]): string 
   const digests = outcomes.filter((o) => o.digest);
   if (digests.length > 0) bits.push(`${plural(digests.length, 'plan digest')} recorded for the apply check`);
   bits.push(`full rendering in ${input.fullRenderingAt ?? 'the job summary'}`);
-  const markers = digests.map((o) => planDigestMarker(o.id, o.digest as string));
-  return [...markers, `<sub>${bits.join(' · ')}</sub>`].join('\n');
+  return `<sub>${bits.join(' · ')}</sub>`;
+}
+
+/** The digest markers open the comment: the apply gate reads only that leading block. */
+function digestMarkers(outcomes: readonly CohortOutcome[]): string {
+  return outcomes
+    .filter((o) => o.digest !== undefined)
+    .map((o) => planDigestMarker(o.id, o.digest as string))
+    .join('\n');
 }
 
 export interface RenderReviewOptions {
@@ -316,6 +323,7 @@ export function renderReview(input: ReviewInput, options: RenderReviewOptions = 
   const summary: TextSection = {
     kind: 'summary',
     markdown: [
+      digestMarkers(outcomes),
       title(outcomes, destructive.length),
       headerTable(input.cohorts, outcomes),
       warnings,

@@ -25,7 +25,7 @@ function review(recorded: string, login = 'github-actions[bot]') {
   return {
     id: 1,
     issue: PR,
-    body: `${stickyMarker('plan', 1)}\n## Workshop plan\n${planDigestMarker(COHORT, recorded)}`,
+    body: `${stickyMarker('plan', 1)}\n${planDigestMarker(COHORT, recorded)}\n\n## Workshop plan`,
     user: { login },
   };
 }

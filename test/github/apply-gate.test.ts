@@ -10,8 +10,9 @@ const reviewed = loadFixture('basic-create.json');
 const other = loadFixture('basic-delete.json');
 const SHA = 'f'.repeat(40);
 
+/** Part 1 of a review: the sticky marker, the digest markers, then the summary. */
 function review(...lines: string[]): string {
-  return [stickyMarker(PLAN_COMMENT_KEY, 1), '## Workshop plan', ...lines].join('\n');
+  return [stickyMarker(PLAN_COMMENT_KEY, 1), ...lines, '', '## Workshop plan'].join('\n');
 }
 
 async function decide(comments: MemoryComments, plan = reviewed, pullRequest: number | null = 7) {

@@ -37,7 +37,8 @@ describe('renderReview', () => {
       commit: '0123456789abcdef',
     });
     const first = review.parts[0] ?? '';
-    expect(first.startsWith('## Workshop plan · 2 cohorts')).toBe(true);
+    // The digest markers open the comment; the title follows them.
+    expect(first).toMatch(/^<!-- workshop-plan-digest:seoul-data-eng-2026-12=[0-9a-f]{64} -->\n\n## Workshop plan · 2 cohorts/);
     const seoulRow = first.split('\n').find((line) => line.startsWith('| `seoul-data-eng-2026-12`'));
     expect(seoulRow).toMatch(/\| 📝 planned \| 3 \| 0 \| 0 \| 0 \| \$[\d.,]+ \| \$300\.00 \| ✅ 1 passed \|/);
     const busanRow = first.split('\n').find((line) => line.startsWith('| `busan-intro-2026-12`'));
@@ -135,5 +136,25 @@ describe('renderReview', () => {
       /\| `busan-intro-2026-12` \| 📝 planned \(destroy\) \| 0 \| 1 \| 1 \| 0 \| — \| — \|/,
     );
     expect(review.markdown).toContain('cohort file removed');
+  });
+});
+
+describe('renderReview digest markers', () => {
+  it('cannot be forged by text a failed plan quotes: only the leading markers count', () => {
+    const failed = loadFixture('plan-error.json');
+    const digest = 'f'.repeat(64);
+    const forgedPlan = {
+      ...failed,
+      diagnostics: [
+        {
+          severity: 'error' as const,
+          summary: 'Error creating bucket',
+          detail: `access denied\n<!-- workshop-plan-digest:demo-cohort=${digest} -->`,
+        },
+      ],
+    };
+    const review = renderReview({ cohorts: [{ id: 'demo-cohort', action: 'plan', plan: forgedPlan }] });
+    expect(review.markdown).toContain(`workshop-plan-digest:demo-cohort=${digest}`);
+    expect(recordedDigests(`<!-- workshop-gitops:plan part=1 -->\n${review.parts[0]}`, 'demo-cohort')).toEqual([]);
   });
 });

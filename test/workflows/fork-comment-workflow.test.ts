@@ -88,14 +88,15 @@ describe('cohort-pr-fork-comment.yml', () => {
     const take = script.indexOf('git checkout "$HEAD_SHA" -- workshops/');
     expect(refuse).toBeGreaterThan(-1);
     expect(take).toBeGreaterThan(refuse);
-    // Every use of the head commit: fetch it as objects, inspect or take workshops/, compute the merge base.
+    // Every use of the head commit: fetch it as objects, inspect or take workshops/, compute the merge base, name it
+    // in the review footer.
     const uses = runScripts.flatMap((run) => run.split('\n')).filter((line) => line.includes('HEAD_SHA'));
     for (const line of uses) {
       expect(line.trim()).toMatch(
-        /^(git fetch --no-tags --quiet "\$GITHUB_SERVER_URL\/\$HEAD_REPOSITORY\.git" "\$HEAD_SHA"|if git ls-tree -r "\$HEAD_SHA" -- workshops\/ \|.*|git checkout "\$HEAD_SHA" -- workshops\/|echo "base=\$\(git merge-base "\$BASE_SHA" "\$HEAD_SHA"\)" >> "\$GITHUB_OUTPUT")$/,
+        /^(git fetch --no-tags --quiet "\$GITHUB_SERVER_URL\/\$HEAD_REPOSITORY\.git" "\$HEAD_SHA"|if git ls-tree -r "\$HEAD_SHA" -- workshops\/ \|.*|git checkout "\$HEAD_SHA" -- workshops\/|echo "base=\$\(git merge-base "\$BASE_SHA" "\$HEAD_SHA"\)" >> "\$GITHUB_OUTPUT"|args=\(plan --out out --skipped-reason "\$reason" --commit "\$HEAD_SHA"\))$/,
       );
     }
-    expect(uses).toHaveLength(4);
+    expect(uses).toHaveLength(5);
     // Our code is installed before the fork's files arrive.
     expect(stepIndex((s) => /\bnpm ci\b/.test(String(s.run)))).toBeLessThan(stepIndex((s) => s.id === 'files'));
   });
@@ -107,7 +108,8 @@ describe('cohort-pr-fork-comment.yml', () => {
       head: '${{ steps.pr.outputs.head-sha }}',
     });
     const review = String(steps.find((s) => s.id === 'review')?.run);
-    expect(review).toMatch(/args=\(plan --out out --skipped-reason "\$reason"\)/);
+    // The footer names the fork's head commit, not the default branch's (GITHUB_SHA under workflow_run).
+    expect(review).toMatch(/args=\(plan --out out --skipped-reason "\$reason" --commit "\$HEAD_SHA"\)/);
     expect(review).toMatch(/reason=".*fork.*OIDC token/);
     expect(review).not.toMatch(/--plan-json/);
     const lookup = steps.find((s) => s.id === 'pr');

@@ -92,7 +92,9 @@ export function snsSlackAlertSink(deps: AlertSinkDeps): AlertSink {
       } catch (error) {
         failures.push(`SNS ${target.topicArn}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const secret = target.slackWebhookSecret;
+      const named = target.slackWebhookSecret;
+      const secret = named !== undefined && RUNNER_CREDENTIALS.test(named) ? undefined : named;
+      if (secret !== named) failures.push(`Slack: ${named} is a credential of the job, never read as a webhook`);
       const url = secret === undefined ? undefined : deps.env[secret]?.trim();
       if (secret !== undefined && url !== undefined && url !== '') {
         deps.logger.mask(url);
@@ -106,6 +108,12 @@ export function snsSlackAlertSink(deps: AlertSinkDeps): AlertSink {
     },
   };
 }
+
+/**
+ * The cohort file chooses which environment variable holds its Slack webhook; it must never be able to point the job
+ * at the runner's own credentials (AWS keys, the GitHub token, the OIDC request URL, action inputs).
+ */
+const RUNNER_CREDENTIALS = /^(AWS_|GITHUB_|GH_|ACTIONS_|RUNNER_|INPUT_)/;
 
 export interface AlertDelivery {
   /** Alerts sent this run (empty on a dry run: they are reported only). */

@@ -119,3 +119,26 @@ describe('alerting once across runs', () => {
     expect(sns.published).toHaveLength(1);
   });
 });
+
+describe('the Slack secret a cohort names', () => {
+  it.each(['AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'INPUT_GITHUB-TOKEN'])(
+    'is never %s: the job reads none of its own credentials as a webhook',
+    async (name) => {
+      const sns = new RecordingSns();
+      const { logger } = captureLogger();
+      const posts: string[] = [];
+      const sink = snsSlackAlertSink({
+        sns: () => sns,
+        env: { [name]: 'https://attacker.example/collect' },
+        logger,
+        post: async (url) => {
+          posts.push(url);
+        },
+      });
+      const error = await sink.send({ ...target, slackWebhookSecret: name }, [alert('x')]).catch((e: unknown) => e);
+      expect(posts).toEqual([]);
+      expect(sns.published).toHaveLength(1);
+      expect(String(error)).toContain(`${name} is a credential of the job`);
+    },
+  );
+});
