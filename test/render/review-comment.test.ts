@@ -38,7 +38,9 @@ describe('renderReview', () => {
     });
     const first = review.parts[0] ?? '';
     // The digest markers open the comment; the title follows them.
-    expect(first).toMatch(/^<!-- workshop-plan-digest:seoul-data-eng-2026-12=[0-9a-f]{64} -->\n\n## Workshop plan · 2 cohorts/);
+    expect(first).toMatch(
+      /^<!-- workshop-plan-digest:seoul-data-eng-2026-12=[0-9a-f]{64} -->\n\n## Workshop plan · 2 cohorts/,
+    );
     const seoulRow = first.split('\n').find((line) => line.startsWith('| `seoul-data-eng-2026-12`'));
     expect(seoulRow).toMatch(/\| 📝 planned \| 3 \| 0 \| 0 \| 0 \| \$[\d.,]+ \| \$300\.00 \| ✅ 1 passed \|/);
     const busanRow = first.split('\n').find((line) => line.startsWith('| `busan-intro-2026-12`'));
