@@ -2,7 +2,12 @@
  * Whether a CloudTrail trail is logging (`GetTrailStatus`), for teardown's security check, and stopping it
  * (`StopLogging`) just before its bucket is emptied for the destroy, so no new log file lands there.
  */
-import { type CloudTrailClient, GetTrailStatusCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  type CloudTrailClient,
+  GetTrailStatusCommand,
+  ListTagsCommand,
+  StopLoggingCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { absentOn } from './absent-on.ts';
 import { isErrorNamed } from './errors.ts';
 import { optional } from './optional-field.ts';
@@ -18,6 +23,8 @@ export interface TrailStatusApi {
   trailStatus(name: string): Promise<TrailStatus | undefined>;
   /** Stops the trail logging; `absent` when there is no such trail. */
   stopLogging(name: string): Promise<'stopped' | 'absent'>;
+  /** The trail's tags, or undefined when there is no such trail. */
+  tags(trailArn: string): Promise<Record<string, string> | undefined>;
 }
 
 export function cloudTrailStatusApi(client: CloudTrailClient): TrailStatusApi {
@@ -32,6 +39,16 @@ export function cloudTrailStatusApi(client: CloudTrailClient): TrailStatusApi {
         };
       } catch (error) {
         if (isErrorNamed(error, 'TrailNotFoundException')) return undefined;
+        throw error;
+      }
+    },
+    async tags(trailArn) {
+      try {
+        const out = await client.send(new ListTagsCommand({ ResourceIdList: [trailArn] }));
+        const list = out.ResourceTagList?.[0]?.TagsList ?? [];
+        return Object.fromEntries(list.map((t) => [t.Key ?? '', t.Value ?? '']));
+      } catch (error) {
+        if (isErrorNamed(error, 'TrailNotFoundException', 'ResourceNotFoundException')) return undefined;
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import {
   CloudTrailClient,
   GetTrailStatusCommand,
+  ListTagsCommand,
   StopLoggingCommand,
   TrailNotFoundException,
 } from '@aws-sdk/client-cloudtrail';
@@ -70,5 +71,24 @@ describe("the factory's CloudTrail client", () => {
       Array.from({ length: 4 }, () => ['cloudtrail', 'ap-northeast-2', 'GetTrailStatus']),
     );
     expect(JSON.parse(loopback.requests[3]?.body ?? '{}')).toEqual({ Name: 'acme-ws-seoul-trail' });
+  });
+});
+
+describe('cloudTrailStatusApi tags', () => {
+  const cloudtrail = mockClient(CloudTrailClient);
+  beforeEach(() => cloudtrail.reset());
+  afterEach(() => cloudtrail.restore());
+
+  it("reads a trail's tags by ARN; an unknown trail is undefined", async () => {
+    const arn = 'arn:aws:cloudtrail:ap-northeast-2:123456789012:trail/acme-ws-seoul-trail';
+    cloudtrail.on(ListTagsCommand, { ResourceIdList: [arn] }).resolves({
+      ResourceTagList: [{ ResourceId: arn, TagsList: [{ Key: 'managed-by', Value: 'workshop-gitops' }] }],
+    });
+    cloudtrail
+      .on(ListTagsCommand, { ResourceIdList: ['arn:other'] })
+      .rejects(new TrailNotFoundException({ message: 'Unknown trail', $metadata: {} }));
+    const api = cloudTrailStatusApi(new CloudTrailClient({ region: 'ap-northeast-2' }));
+    expect(await api.tags(arn)).toEqual({ 'managed-by': 'workshop-gitops' });
+    expect(await api.tags('arn:other')).toBeUndefined();
   });
 });

@@ -43,6 +43,8 @@ interface Targets {
   readonly buckets: readonly CohortBucket[];
   /** Buckets that no longer exist. */
   readonly gone: readonly string[];
+  /** The cohort's trail, when it exists and carries both tags: the only trail destroy-prep stops. */
+  readonly trail: string | undefined;
   readonly refusals: readonly string[];
 }
 
@@ -71,10 +73,17 @@ async function targets(apis: TeardownApis, cohort: ResolvedCohort, names: Cohort
       gone.push(place.bucket);
     }
   }
+  const primary = cohort.regions.primary;
+  const trailArn = `arn:aws:cloudtrail:${primary}:${apis.accountId}:trail/${names.trail}`;
+  const trailTags = await apis.trail(primary).tags(trailArn);
+  if (trailTags !== undefined && !carriesBothTags(trailTags, cohort.id)) {
+    refusals.push(`trail ${names.trail} lacks ${missingTags(trailTags, cohort.id)}: its logging is not stopped`);
+  }
   return {
     users: users.filter((u) => u.tags !== undefined && carriesBothTags(u.tags, cohort.id)).map((u) => u.user),
     buckets,
     gone,
+    trail: trailTags === undefined ? undefined : names.trail,
     refusals,
   };
 }
@@ -146,9 +155,9 @@ export async function destroyPrep(cohort: ResolvedCohort, apis: TeardownApis, ct
 
   // CloudTrail writes into the trail bucket until the trail is gone: stop it first, so the emptied bucket stays
   // empty until the destroy deletes it (the report above already recorded that it was logging).
-  const trail = names.trail;
-  if (ctx.dryRun) deletions.push(`would stop the logging of trail ${trail}`);
-  else if ((await apis.trail(cohort.regions.primary).stopLogging(trail)) === 'stopped') {
+  const { trail } = plan;
+  if (trail !== undefined && ctx.dryRun) deletions.push(`would stop the logging of trail ${trail}`);
+  else if (trail !== undefined && (await apis.trail(cohort.regions.primary).stopLogging(trail)) === 'stopped') {
     deletions.push(`stopped the logging of trail ${trail} (its bucket is emptied next)`);
   }
 

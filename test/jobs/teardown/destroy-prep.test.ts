@@ -144,6 +144,22 @@ describe('teardown --destroy-prep', () => {
     expect(world.buckets.get('acme-ws-seoul-raw')?.entries).toHaveLength(2500);
   });
 
+  it('refuses, stopping no trail, when the trail lacks either tag; a tagged trail is stopped', async () => {
+    const world = seeded();
+    const key = `${gone.regions.primary}/acme-ws-seoul-trail`;
+    world.trailTags.set(key, { 'workshop:cohort': 'seoul' });
+    const report = await prep(world);
+    expect(report.cohorts[0]?.problems).toEqual([
+      'refused: trail acme-ws-seoul-trail lacks managed-by=workshop-gitops: its logging is not stopped',
+    ]);
+    expect(world.trails.get(key)?.isLogging).toBe(true);
+    expect(world.deleted).toEqual([]);
+
+    const tagged = seeded();
+    await prep(tagged);
+    expect(tagged.trails.get(key)?.isLogging).toBe(false);
+  });
+
   it('skips buckets that are already gone', async () => {
     const world = seeded();
     world.buckets.delete('acme-ws-seoul-processed-dr');

@@ -100,6 +100,8 @@ export interface FakeWorld {
   readonly users: Map<string, FakeUser>;
   readonly buckets: Map<string, FakeBucket>;
   readonly trails: Map<string, TrailStatus>;
+  /** Tags of each trail, by `<region>/<name>` like `trails`. */
+  readonly trailTags: Map<string, Record<string, string>>;
   /** Region → resources the tagging API lists there. */
   readonly tagged: Map<string, TaggedResource[]>;
   readonly deleted: string[];
@@ -126,6 +128,7 @@ export function fakeWorld(options: WorldOptions = {}): FakeWorld {
   const users = new Map<string, FakeUser>();
   const buckets = new Map<string, FakeBucket>();
   const trails = new Map<string, TrailStatus>();
+  const trailTags = new Map<string, Record<string, string>>();
   const tagged = new Map<string, TaggedResource[]>();
   const deleted: string[] = [];
   const deleteRequests: { bucket: string; count: number }[] = [];
@@ -235,6 +238,10 @@ export function fakeWorld(options: WorldOptions = {}): FakeWorld {
         deleted.push(`stop-logging:${name}`);
         return 'stopped';
       },
+      async tags(arn) {
+        const name = arn.split(':trail/')[1] ?? '';
+        return trails.has(`${region}/${name}`) ? (trailTags.get(`${region}/${name}`) ?? {}) : undefined;
+      },
     }),
     tagged: (region) => ({
       async resources(tags) {
@@ -273,6 +280,7 @@ export function fakeWorld(options: WorldOptions = {}): FakeWorld {
     users,
     buckets,
     trails,
+    trailTags,
     tagged,
     deleted,
     deleteRequests,
@@ -318,4 +326,5 @@ export function seedCohort(world: FakeWorld, cohort: ResolvedCohort): void {
     }
   }
   world.trails.set(`${primary}/${PREFIX}-${cohort.id}-trail`, { isLogging: true });
+  world.trailTags.set(`${primary}/${PREFIX}-${cohort.id}-trail`, { ...tags });
 }

@@ -158,10 +158,14 @@ export function teardownWorld(options: {
     if (r.service === 's3') return s3(r) ?? awsError('s3', 'NoSuchBucket', 'The specified bucket does not exist', 404);
     if (r.service === 'iam') return iam(r);
     if (r.service === 'cloudtrail') {
-      const name = (JSON.parse(r.body || '{}') as { Name?: string }).Name ?? '';
-      return name.startsWith(`${prefix}-`)
-        ? json({ IsLogging: true })
-        : awsError('cloudtrail', 'TrailNotFoundException', name);
+      const body = JSON.parse(r.body || '{}') as { Name?: string; ResourceIdList?: string[] };
+      const arn = body.ResourceIdList?.[0];
+      const name = body.Name ?? arn?.split(':trail/')[1] ?? '';
+      if (!name.startsWith(`${prefix}-`)) return awsError('cloudtrail', 'TrailNotFoundException', name);
+      if (arn === undefined) return json({ IsLogging: true });
+      const cohortId = name.slice(prefix.length + 1, -'-trail'.length);
+      const tagsList = Object.entries(cohortTagsOf(cohortId)).map(([Key, Value]) => ({ Key, Value }));
+      return json({ ResourceTagList: [{ ResourceId: arn, TagsList: tagsList }] });
     }
     if (r.service === 'sns') {
       if ((options.deniedSns ?? []).includes(r.region)) {

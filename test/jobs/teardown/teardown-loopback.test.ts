@@ -155,6 +155,7 @@ describe('teardown through the real SDK clients', () => {
     expect(buckets.get('acme-ws-seoul-raw')?.entries).toEqual([]);
     expect(world.deletedProfiles).toEqual(['acme-ws-seoul_s01', 'acme-ws-seoul_s02']);
     expect(loopback.requests.filter((r) => r.service === 'cloudtrail').map((r) => r.operation)).toEqual([
+      'ListTags',
       'GetTrailStatus',
       'StopLogging',
     ]);
