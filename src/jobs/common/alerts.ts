@@ -92,16 +92,19 @@ export function snsSlackAlertSink(deps: AlertSinkDeps): AlertSink {
       } catch (error) {
         failures.push(`SNS ${target.topicArn}: ${error instanceof Error ? error.message : String(error)}`);
       }
+      // Slack is a courtesy copy: its failure is logged, never thrown, so a broken webhook does not make the SNS alert
+      // (already delivered) count as unsent and repeat on every run.
       const named = target.slackWebhookSecret;
       const secret = named !== undefined && RUNNER_CREDENTIALS.test(named) ? undefined : named;
-      if (secret !== named) failures.push(`Slack: ${named} is a credential of the job, never read as a webhook`);
+      if (secret !== named) deps.logger.warn(`Slack: ${named} is a credential of the job, never read as a webhook`);
       const url = secret === undefined ? undefined : deps.env[secret]?.trim();
       if (secret !== undefined && url !== undefined && url !== '') {
         deps.logger.mask(url);
         try {
           await post(url, JSON.stringify({ text: slackEscape(text) }));
         } catch (error) {
-          failures.push(`Slack (${secret}): ${error instanceof Error ? error.message : String(error)}`);
+          const message = error instanceof Error ? error.message : String(error);
+          deps.logger.warn(deps.logger.redact(`Slack alert (${secret}) for ${target.cohortId} failed: ${message}`));
         }
       }
       if (failures.length > 0) throw new Error(`alert delivery failed: ${deps.logger.redact(failures.join('; '))}`);

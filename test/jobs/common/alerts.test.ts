@@ -52,9 +52,9 @@ describe('alert sink', () => {
     expect(lines.map((l) => l.line).join('\n')).not.toContain('secret-token');
   });
 
-  it('skips Slack when the named variable is not set, and reports a failing channel without its URL', async () => {
+  it('skips Slack when the named variable is not set, and logs a failing Slack without its URL, not throwing', async () => {
     const sns = new RecordingSns();
-    const { logger } = captureLogger();
+    const { logger, lines } = captureLogger();
     const url = 'https://hooks.slack.com/services/T0/B0/other-token';
     const noSlack = snsSlackAlertSink({ sns: () => sns, env: {}, logger, post: () => Promise.reject(new Error('no')) });
     await noSlack.send(target, [alert('x')]);
@@ -64,10 +64,19 @@ describe('alert sink', () => {
       logger,
       post: () => Promise.reject(new Error(`fetch to ${url} failed`)),
     });
-    const error = await failing.send(target, [alert('x')]).catch((e: unknown) => e as Error);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/Slack \(SLACK_URL\)/);
-    expect((error as Error).message).not.toContain('other-token');
+    // The SNS alert went out: a broken webhook must not make it count as unsent (it would repeat every run).
+    await expect(failing.send(target, [alert('x')])).resolves.toBeUndefined();
+    expect(sns.published).toHaveLength(2);
+    const warning = lines.find((l) => l.level === 'warn')?.line ?? '';
+    expect(warning).toMatch(/Slack alert \(SLACK_URL\) for seoul-1 failed/);
+    expect(warning).not.toContain('other-token');
+  });
+
+  it('throws when SNS, the channel every cohort has, fails', async () => {
+    const { logger } = captureLogger();
+    const failingSns = { publish: () => Promise.reject(new Error('AuthorizationError')) };
+    const sink = snsSlackAlertSink({ sns: () => failingSns, env: {}, logger, post: async () => undefined });
+    await expect(sink.send(target, [alert('x')])).rejects.toThrow(/alert delivery failed: SNS .*AuthorizationError/);
   });
 
   it('derives the topic from the cohort, its primary region and the account', () => {
@@ -125,7 +134,7 @@ describe('the Slack secret a cohort names', () => {
     'is never %s: the job reads none of its own credentials as a webhook',
     async (name) => {
       const sns = new RecordingSns();
-      const { logger } = captureLogger();
+      const { logger, lines } = captureLogger();
       const posts: string[] = [];
       const sink = snsSlackAlertSink({
         sns: () => sns,
@@ -135,10 +144,10 @@ describe('the Slack secret a cohort names', () => {
           posts.push(url);
         },
       });
-      const error = await sink.send({ ...target, slackWebhookSecret: name }, [alert('x')]).catch((e: unknown) => e);
+      await sink.send({ ...target, slackWebhookSecret: name }, [alert('x')]);
       expect(posts).toEqual([]);
       expect(sns.published).toHaveLength(1);
-      expect(String(error)).toContain(`${name} is a credential of the job`);
+      expect(lines.map((l) => l.line).join('\n')).toContain(`${name} is a credential of the job`);
     },
   );
 });
