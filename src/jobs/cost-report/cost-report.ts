@@ -72,7 +72,11 @@ async function alertCrossings(
       async (previous) => {
         const delivery = await deliverNewAlerts(shared.apis.alerts, target, previous?.alerted, current, ctx.dryRun);
         for (const alert of delivery.sent) sent.add(alert.key);
-        return { alerted: delivery.activeKeys };
+        // A threshold alerts once a month: a forecast that dips back below it (or is missing one day) must not make
+        // it alert again. The month is part of each key, so last month's fall away by themselves.
+        const thisMonth = `budget:${cost.month}:`;
+        const kept = (previous?.alerted ?? []).filter((key) => key.startsWith(thisMonth));
+        return { alerted: [...new Set([...kept, ...delivery.activeKeys])] };
       },
     );
     return { alerts: current.map((a) => ({ ...a, sent: sent.has(a.key) })), problems: update.problems, failed: false };

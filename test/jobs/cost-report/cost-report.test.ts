@@ -300,6 +300,16 @@ describe('budget alerts', () => {
     expect(state.sns.published).toHaveLength(2);
   });
 
+  it('does not alert a forecast threshold again after the forecast dips below it and back in the same month', async () => {
+    const state = shared();
+    await runWith(state, 40, 85);
+    expect(state.sns.published).toHaveLength(1);
+    await runWith(state, 40, 75);
+    const back = await runWith(state, 40, 85);
+    expect(back.cohorts[0]?.alerts.filter((a) => a.sent)).toEqual([]);
+    expect(state.sns.published).toHaveLength(1);
+  });
+
   it('alerts again in a new month, when the budget has started over', async () => {
     const state = shared();
     await runWith(state, 55, 60);
