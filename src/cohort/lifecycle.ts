@@ -29,8 +29,21 @@ export function accessEnd(cohort: CohortSchedule): Date {
  */
 export function teardownDue(cohort: CohortSchedule): Date {
   const { end, timezone, teardownAfterDays } = cohort.schedule;
-  if (!PLAIN_DATE.test(end)) return addDays(new Date(end), teardownAfterDays);
-  const [y, m, d] = end.split('-').map(Number) as [number, number, number];
-  const later = new Date(Date.UTC(y, m - 1, d + teardownAfterDays)).toISOString().slice(0, 10);
-  return toInstant(later, timezone, { endOfDay: true });
+  return calendarDaysFrom(end, timezone, teardownAfterDays, { endOfDay: true });
+}
+
+/**
+ * `days` calendar days from a cohort date: for a plain date, the start (or end) of that local day, so a
+ * daylight-saving change in between shifts nothing; a date-time with an offset moves by whole 24-hour days.
+ */
+export function calendarDaysFrom(
+  value: string,
+  timezone: string,
+  days: number,
+  options: { endOfDay?: boolean } = {},
+): Date {
+  if (!PLAIN_DATE.test(value)) return addDays(new Date(value), days);
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const moved = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return toInstant(moved, timezone, options);
 }

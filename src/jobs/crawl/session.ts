@@ -1,11 +1,12 @@
 /** Crawls run for cohorts in session: from one day before the start (data loaded ahead of day one) to the end. */
-import { accessEnd, accessStart, type CohortSchedule } from '../../cohort/lifecycle.ts';
-import { addDays } from '../../cohort/time.ts';
+import { accessEnd, type CohortSchedule, calendarDaysFrom } from '../../cohort/lifecycle.ts';
 
 export const LEAD_DAYS = 1;
 
 export function crawlWindow(cohort: CohortSchedule): { from: Date; to: Date } {
-  return { from: addDays(accessStart(cohort), -LEAD_DAYS), to: accessEnd(cohort) };
+  const { start, timezone } = cohort.schedule;
+  // The start of the local day before: a calendar day, not 24 hours, across daylight-saving changes.
+  return { from: calendarDaysFrom(start, timezone, -LEAD_DAYS), to: accessEnd(cohort) };
 }
 
 export function inCrawlWindow(cohort: CohortSchedule, now: Date): boolean {
