@@ -47,6 +47,17 @@ export function cohortFilePath(cohortId: string): string {
 export interface TeardownPullRequest {
   readonly cohortId: string;
   readonly body: string;
+  /**
+   * When teardown is due (ISO). Recorded in the body, so a pull request closed without merging stays closed for that
+   * date, and a postponed teardown (a later date) gets a new pull request when it falls due.
+   */
+  readonly dueDate?: string;
+}
+
+const DUE_MARKER = /<!-- workshop-teardown-due:([0-9TZ:.-]+) -->/;
+
+function dueOf(body: string): string | undefined {
+  return DUE_MARKER.exec(body)?.[1];
 }
 
 export interface TeardownPullResult {
@@ -89,13 +100,16 @@ export async function ensureTeardownPull(
   api: TeardownRepoApi,
   request: TeardownPullRequest,
 ): Promise<TeardownPullResult> {
-  const { cohortId, body } = request;
+  const { cohortId, dueDate } = request;
+  const body = dueDate === undefined ? request.body : `${request.body}\n<!-- workshop-teardown-due:${dueDate} -->`;
   if (body.length > ISSUE_BODY_LIMIT) {
     throw new Error(`the pull request body is ${body.length} characters; GitHub accepts at most ${ISSUE_BODY_LIMIT}`);
   }
   const branch = teardownBranch(cohortId);
-  const existing = currentPull(await api.pulls(branch));
-  if (existing !== undefined && existing.state !== 'open') return result(existing, 'unchanged', false);
+  const current = currentPull(await api.pulls(branch));
+  const postponed = current?.state === 'closed' && dueDate !== undefined && dueOf(current.body) !== dueDate;
+  if (current !== undefined && current.state !== 'open' && !postponed) return result(current, 'unchanged', false);
+  const existing = postponed ? undefined : current;
 
   if ((await api.branchSha(branch)) === undefined) {
     const main = await api.branchSha(BASE_BRANCH);

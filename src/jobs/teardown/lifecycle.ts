@@ -67,7 +67,10 @@ async function teardownPull(run: LifecycleRun, cohort: ResolvedCohort, dates: Li
   const { body } = await teardownPullBody({ cohort, dates, checks, now }, apis.costReport);
   return {
     checks,
-    pull: { kind: 'done', result: await ensureTeardownPull(github.repo, { cohortId: cohort.id, body }) },
+    pull: {
+      kind: 'done',
+      result: await ensureTeardownPull(github.repo, { cohortId: cohort.id, body, dueDate: dates.due.toISOString() }),
+    },
   };
 }
 
@@ -104,7 +107,10 @@ async function sendNotices(
 ): Promise<{ sending: Sending; next: TeardownState }> {
   const { apis, ctx } = run;
   const stamp = ctx.now().toISOString();
-  const recorded = (notice: Notice): NoticeDelivery => state.notices[notice.key] ?? {};
+  // Each notice is remembered with the date it announces: a postponed end or teardown gets its reminders again.
+  const recordKey = (notice: Notice) =>
+    `${notice.key}@${(notice.key.startsWith('end-') ? dates.end : dates.due).toISOString()}`;
+  const recorded = (notice: Notice): NoticeDelivery => state.notices[recordKey(notice)] ?? {};
   const pendingOn = (channel: NoticeChannel) => notices.filter((n) => recorded(n)[channel] === undefined);
   const problems: string[] = [];
   const sentNow = new Map<string, NoticeChannel[]>();
@@ -148,7 +154,7 @@ async function sendNotices(
     const now = sentNow.get(notice.key) ?? [];
     const delivery: NoticeDelivery = { ...recorded(notice) };
     for (const channel of now) delivery[channel] = stamp;
-    nextNotices[notice.key] = delivery;
+    nextNotices[recordKey(notice)] = delivery;
     return { notice, sent: delivery, sentNow: now };
   });
   return {

@@ -83,6 +83,20 @@ describe('teardown notices', () => {
     expect(world.github.pulls).toHaveLength(1);
   });
 
+  it('reminds again of a postponed teardown: each reminder is remembered with the date it announces', async () => {
+    const world = fakeWorld({ mainFiles: ['workshops/seoul.yaml'] });
+    seedCohort(world, seoul);
+    // Due at the end of 12 Dec (Seoul): the 1-day reminder goes out on the 12th.
+    await lifecycle(world, '2026-12-12T01:00:00Z');
+    // Postponed to the end of 19 Dec: its 1-day reminder goes out again on the 19th, once.
+    const postponed = { ...seoul, schedule: { ...seoul.schedule, teardownAfterDays: 10 } };
+    await lifecycle(world, '2026-12-13T01:00:00Z', { cohorts: [postponed] });
+    await lifecycle(world, '2026-12-19T01:00:00Z', { cohorts: [postponed] });
+    await lifecycle(world, '2026-12-19T05:00:00Z', { cohorts: [postponed] });
+    const sent = world.alerts.sent.flatMap((s) => s.alerts.map((a) => a.key));
+    expect(sent.filter((k) => k === 'teardown:due-1d')).toHaveLength(2);
+  });
+
   it('sends a reminder whose day the schedule missed a day late, but never one whose moment has passed', async () => {
     const world = fakeWorld();
     seedCohort(world, seoul);
@@ -193,11 +207,12 @@ describe('the teardown pull request', () => {
   it('is not reopened once closed without merging; teardown then waits, with a warning', async () => {
     const world = fakeWorld({ mainFiles: ['workshops/seoul.yaml'] });
     seedCohort(world, seoul);
+    const due = lifecycleDates(seoul).due.toISOString();
     world.github.addPull({
       title: 'Teardown: seoul',
       head: 'teardown/seoul',
       base: 'main',
-      body: '',
+      body: `closed for this due date\n<!-- workshop-teardown-due:${due} -->`,
       state: 'closed',
       merged_at: null,
     });
@@ -206,6 +221,21 @@ describe('the teardown pull request', () => {
     expect(world.github.pulls[0]?.state).toBe('closed');
     expect(only(report)?.status).toBe('warning');
     expect(only(report)?.problems[0]).toMatch(/was closed without merging: teardown waits/);
+  });
+
+  it('opens a new pull request when teardown was postponed after one was closed for an earlier date', async () => {
+    const world = fakeWorld({ mainFiles: ['workshops/seoul.yaml'] });
+    seedCohort(world, seoul);
+    world.github.addPull({
+      title: 'Teardown: seoul',
+      head: 'teardown/seoul',
+      base: 'main',
+      body: 'postponed\n<!-- workshop-teardown-due:2026-12-01T14:59:59.999Z -->',
+      state: 'closed',
+      merged_at: null,
+    });
+    await lifecycle(world, '2026-12-13T01:00:00Z');
+    expect(world.github.pulls.map((p) => p.state)).toEqual(['closed', 'open']);
   });
 
   it('reports that no pull request is opened without a GitHub token, and still alerts', async () => {
