@@ -109,7 +109,15 @@ async function rollback(p: PersonContext, userName: string): Promise<string> {
   }
 }
 
-async function onboardStudent(p: PersonContext, student: Student): Promise<PersonOutcome> {
+/** A console password set by a run that stopped before SES accepted the email (a cancelled job, a crash). */
+const UNCONFIRMED =
+  'has a console password, but no run recorded its email as sent: if the student did not receive it, run onboard with --resend';
+
+async function onboardStudent(
+  p: PersonContext,
+  student: Student,
+  emailed: ReadonlySet<string>,
+): Promise<PersonOutcome> {
   const userName = p.names.studentUser(student.id);
   const base = { role: 'student' as const, who: student.id, userName };
   try {
@@ -120,7 +128,11 @@ async function onboardStudent(p: PersonContext, student: Student): Promise<Perso
     if (suppressed !== undefined) {
       return { ...base, result: 'bounced', detail: suppressionText(student.email, suppressed) };
     }
-    if (hasPassword) return { ...base, result: 'already-onboarded' };
+    if (hasPassword) {
+      return emailed.has(student.id)
+        ? { ...base, result: 'already-onboarded' }
+        : { ...base, result: 'already-onboarded', detail: UNCONFIRMED };
+    }
     if (p.ctx.dryRun) return { ...base, result: 'would-onboard' };
     const password = await newPassword(p);
     try {
@@ -267,18 +279,31 @@ export async function onboardCohort(
   const names = new CohortNames(deps.namePrefix, cohort.id);
   const p: PersonContext = { cohort, names, ses: deps.ses(cohort.regions.primary), deps, ctx, from: options.from };
 
+  const where = { cohortId: cohort.id, job: ONBOARD_JOB, now: ctx.now(), dryRun: ctx.dryRun };
+  const emailedNow = (outcomes: readonly PersonOutcome[]) =>
+    outcomes
+      .filter((o) => o.role === 'student' && (o.result === 'onboarded' || o.result === 'resent'))
+      .map((o) => o.who);
+
   if (options.resend !== undefined) {
     const student = cohort.students.find((s) => s.id === options.resend);
     if (student === undefined) throw new Error(`no student "${options.resend}" in cohort ${cohort.id}`);
-    return cohortReport(cohort.id, [await resendStudent(p, student)], [], []);
+    const resent = [await resendStudent(p, student)];
+    const { problems } = await updateOpsState(deps.state, where, OnboardState, async (previous) => ({
+      ...OnboardState.parse(previous ?? {}),
+      studentsEmailed: [...new Set([...(previous?.studentsEmailed ?? []), ...emailedNow(resent)])].sort(),
+    }));
+    return cohortReport(cohort.id, resent, problems, []);
   }
 
-  const students = await mapLimit(cohort.students, PEOPLE_CONCURRENCY, (s) => onboardStudent(p, s));
+  let students: PersonOutcome[] = [];
   let instructors: PersonOutcome[] = [];
   let reported: ReportedAlert[] = [];
   const target = cohortAlertTarget(cohort, names.topic, deps.accountId, ONBOARD_JOB);
-  const where = { cohortId: cohort.id, job: ONBOARD_JOB, now: ctx.now(), dryRun: ctx.dryRun };
   const { problems } = await updateOpsState(deps.state, where, OnboardState, async (previous) => {
+    const emailed = new Set(previous?.studentsEmailed ?? []);
+    students = await mapLimit(cohort.students, PEOPLE_CONCURRENCY, (s) => onboardStudent(p, s, emailed));
+    for (const id of emailedNow(students)) emailed.add(id);
     const notified = new Set(previous?.instructorsNotified ?? []);
     instructors = await notifyInstructors(p, notified);
     for (const [i, o] of instructors.entries()) {
@@ -289,7 +314,11 @@ export async function onboardCohort(
     const delivery = await deliverNewAlerts(deps.alerts, target, previous?.activeAlerts, current, ctx.dryRun);
     const sent = new Set(delivery.sent.map((a) => a.key));
     reported = current.map((a) => ({ ...a, sent: sent.has(a.key) }));
-    return { instructorsNotified: [...notified].sort(), activeAlerts: delivery.activeKeys };
+    return {
+      instructorsNotified: [...notified].sort(),
+      studentsEmailed: [...emailed].sort(),
+      activeAlerts: delivery.activeKeys,
+    };
   });
   return cohortReport(cohort.id, [...students, ...instructors], problems, reported);
 }

@@ -169,6 +169,29 @@ describe('onboard', () => {
     expect(w.sns.published[0]?.message).toContain('student s03');
   });
 
+  it('flags a password no run recorded as emailed (a job stopped mid-way) until --resend sends it', async () => {
+    const w = world();
+    const cohort = testCohort('seoul-1');
+    await run(w, [cohort]);
+    // As if s03's password had been set by a run killed before SES accepted the email: no record of it.
+    const key = `${SETTINGS.state.bucket}/ops/seoul-1/onboard.json`;
+    const stored = w.s3.objects.get(key);
+    const state = JSON.parse(stored?.body ?? '{}');
+    expect(state.data.studentsEmailed).toEqual(['s01', 's02', 's03']);
+    state.data.studentsEmailed = ['s01', 's02'];
+    if (stored) w.s3.objects.set(key, { ...stored, body: JSON.stringify(state) });
+
+    const flagged = await run(w, [cohort]);
+    expect(flagged.report.cohorts[0]?.problems.join('\n')).toMatch(
+      /student s03: .*no run recorded its email as sent.*--resend/,
+    );
+    expect(flagged.report.cohorts[0]?.problems.join('\n')).not.toMatch(/student s0[12]:/);
+
+    await run(w, [cohort], { resend: 's03' });
+    const clear = await run(w, [cohort]);
+    expect(clear.report.cohorts[0]?.problems).toEqual([]);
+  });
+
   it('--resend issues a new password to one student and sends it again', async () => {
     const w = world();
     const cohort = testCohort('seoul-1');
