@@ -4,7 +4,8 @@ import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import type { Sleep } from '../../src/jobs/common/job-context.ts';
-import { crawlJob } from '../../src/jobs/crawl/job.ts';
+import { timeoutMinutesMs } from '../../src/jobs/common/minutes.ts';
+import { crawlJob, MAX_TIMEOUT_MINUTES } from '../../src/jobs/crawl/job.ts';
 
 /** Only for tests: the clock and pause, the AWS endpoint and credentials, the credential probe. */
 export interface Deps {
@@ -12,13 +13,6 @@ export interface Deps {
   readonly sleep?: Sleep;
   readonly clients?: ClientOptions;
   readonly probe?: CredentialProbe;
-}
-
-function minutesInput(value: string): number {
-  const minutes = Number(value);
-  if (!Number.isFinite(minutes) || minutes <= 0)
-    throw new Error(`timeout-minutes must be a positive number; got "${value}"`);
-  return minutes;
 }
 
 export async function run(deps: Deps = {}): Promise<void> {
@@ -32,7 +26,7 @@ export async function run(deps: Deps = {}): Promise<void> {
         cohortId: core.getInput('cohort').trim(),
         dryRun: booleanInput('dry-run', core.getInput('dry-run')),
         options: {
-          timeoutMs: minutesInput(core.getInput('timeout-minutes') || '30') * 60_000,
+          timeoutMs: timeoutMinutesMs(core.getInput('timeout-minutes') || '30', 'timeout-minutes', MAX_TIMEOUT_MINUTES),
           ...(sleep === undefined ? {} : { sleep }),
         },
       },

@@ -4,6 +4,7 @@ import type { ClientOptions, CredentialProbe } from '../../src/aws/clients.ts';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { booleanInput, runJobForAction } from '../../src/jobs/common/action-job.ts';
 import type { Sleep } from '../../src/jobs/common/job-context.ts';
+import { timeoutMinutesMs } from '../../src/jobs/common/minutes.ts';
 import { drDrillJob, MAX_TIMEOUT_MINUTES } from '../../src/jobs/dr-drill/job.ts';
 
 /** Only for tests: the clock and pause, the canary id, the AWS endpoint and credentials, the credential probe. */
@@ -13,14 +14,6 @@ export interface Deps {
   readonly randomId?: () => string;
   readonly clients?: ClientOptions;
   readonly probe?: CredentialProbe;
-}
-
-function minutesInput(value: string): number {
-  const minutes = Number(value);
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_TIMEOUT_MINUTES) {
-    throw new Error(`timeout-minutes must be a number of minutes from 0 to ${MAX_TIMEOUT_MINUTES}; got "${value}"`);
-  }
-  return minutes;
 }
 
 export async function run(deps: Deps = {}): Promise<void> {
@@ -34,7 +27,7 @@ export async function run(deps: Deps = {}): Promise<void> {
         cohortId: core.getInput('cohort').trim(),
         dryRun: booleanInput('dry-run', core.getInput('dry-run')),
         options: {
-          timeoutMs: minutesInput(core.getInput('timeout-minutes') || '30') * 60_000,
+          timeoutMs: timeoutMinutesMs(core.getInput('timeout-minutes') || '30', 'timeout-minutes', MAX_TIMEOUT_MINUTES),
           ...(sleep === undefined ? {} : { sleep }),
           ...(randomId === undefined ? {} : { randomId }),
         },

@@ -1,5 +1,6 @@
 /** The shape every `workshop` subcommand has, so the entry point can dispatch, document and test them alike. */
 import type { ParseArgsConfig } from 'node:util';
+import { timeoutMinutesMs } from '../../src/jobs/common/minutes.ts';
 
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
@@ -56,9 +57,9 @@ export function formatOption<T extends string>(args: ParsedArgs, allowed: readon
 export function timeoutOption(args: ParsedArgs, maxMinutes: number): { timeoutMs?: number } {
   const text = stringOption(args, 'timeout');
   if (text === undefined) return {};
-  const minutes = Number(text);
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > maxMinutes) {
-    throw new UsageError(`--timeout must be a number of minutes between 0 and ${maxMinutes}, got "${text}"`);
+  try {
+    return { timeoutMs: timeoutMinutesMs(text, '--timeout', maxMinutes) };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return { timeoutMs: minutes * 60_000 };
 }

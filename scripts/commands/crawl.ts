@@ -1,9 +1,7 @@
 /** `workshop crawl`: refresh and check the catalog of every cohort in session. */
-import { type CrawlOptions, crawlJob } from '../../src/jobs/crawl/job.ts';
+import { type CrawlOptions, crawlJob, MAX_TIMEOUT_MINUTES } from '../../src/jobs/crawl/job.ts';
 import { timeoutOption } from '../cli/command.ts';
 import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
-
-const MAX_TIMEOUT_MINUTES = 300;
 
 export const crawlSpec: JobCommandSpec<CrawlOptions> = {
   job: crawlJob,

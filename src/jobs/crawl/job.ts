@@ -15,6 +15,9 @@ export interface CrawlOptions {
   readonly post?: WebhookPost;
 }
 
+/** The longest a crawl run waits for its crawlers. */
+export const MAX_TIMEOUT_MINUTES = 300;
+
 export const crawlJob: JobDefinition<CrawlOptions> = {
   name: CRAWL_JOB,
   async run(environment, options) {
