@@ -6,6 +6,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { AwsClientFactory } from '../../src/aws/clients.ts';
 
 /** The signing names of the services: `ses` is SES v2, `monitoring` CloudWatch, `ce` Cost Explorer. */
 export type Protocol = 'json' | 'query' | 'rest-json' | 'rest-xml';
@@ -315,6 +317,34 @@ export function memoryObjects(): MemoryObjects {
         default:
           return undefined;
       }
+    },
+  };
+}
+
+/**
+ * For a test file: `start` a loopback server and point a `factory` of real SDK clients at it; whatever a test opened
+ * is closed after it.
+ */
+export function loopbackSession(): {
+  start(handler: LoopbackHandler): Promise<Loopback>;
+  factory(loopback: Loopback): AwsClientFactory;
+} {
+  const servers: Loopback[] = [];
+  const factories: AwsClientFactory[] = [];
+  afterEach(async () => {
+    for (const factory of factories.splice(0)) factory.destroy();
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return {
+    async start(handler) {
+      const loopback = await startLoopback(handler);
+      servers.push(loopback);
+      return loopback;
+    },
+    factory(loopback) {
+      const factory = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+      factories.push(factory);
+      return factory;
     },
   };
 }

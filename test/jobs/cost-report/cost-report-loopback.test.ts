@@ -1,30 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClientFactory } from '../../../src/aws/clients.ts';
+import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/jobs/common/report.ts';
 import type { CohortCost } from '../../../src/jobs/cost-report/cohort-cost.ts';
 import { costReportJob } from '../../../src/jobs/cost-report/cost-report-job.ts';
-import { LOOPBACK_CREDENTIALS, type Loopback, startLoopback } from '../../support/aws-loopback.ts';
+import { loopbackSession } from '../../support/aws-loopback.ts';
 import { SETTINGS, testCohort } from '../common/cohorts.ts';
 import { testContext } from '../common/fakes.ts';
 import { prices } from './fixtures.ts';
 import { costAws } from './loopback-world.ts';
 
-let loopback: Loopback | undefined;
-let aws: AwsClientFactory | undefined;
-afterEach(async () => {
-  aws?.destroy();
-  await loopback?.close();
-});
+const session = loopbackSession();
 
 const GB = 1024 ** 3;
 
 describe('cost report through the real SDK clients', () => {
   it('finishes despite throttling and a 500, and a missing budget fails only its own cohort', async () => {
     const world = costAws({ missingBudget: 'gone-1' });
-    loopback = await startLoopback(world.handler);
+    const loopback = await session.start(world.handler);
     loopback.fault({ service: 'ce', operation: 'GetCostAndUsage', times: 3, kind: 'throttle' });
     loopback.fault({ service: 'budgets', operation: 'DescribeBudget', times: 1, kind: 'server-error' });
-    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const aws = session.factory(loopback);
     const ctx = testContext('2026-12-07T10:00:00Z');
     const cohorts = [testCohort('gone-1'), testCohort('fine-1', { regions: { primary: 'us-east-1' } })];
 

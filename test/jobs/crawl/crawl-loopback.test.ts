@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClientFactory } from '../../../src/aws/clients.ts';
+import { describe, expect, it } from 'vitest';
 import { crawlJob } from '../../../src/jobs/crawl/job.ts';
 import type { CrawlerRun } from '../../../src/jobs/crawl/run-crawlers.ts';
 import {
   awsError,
   json,
-  LOOPBACK_CREDENTIALS,
-  type Loopback,
   type LoopbackHandler,
+  loopbackSession,
   memoryObjects,
   queryResult,
-  startLoopback,
 } from '../../support/aws-loopback.ts';
 import { SETTINGS, testCohort } from '../common/cohorts.ts';
 import { testContext } from '../common/fakes.ts';
 
-let loopback: Loopback | undefined;
-let aws: AwsClientFactory | undefined;
-afterEach(async () => {
-  aws?.destroy();
-  await loopback?.close();
-});
+const session = loopbackSession();
 
 /** Glue in every region but `deniedRegion`: a crawler runs for two polls after its start, then succeeds. */
 function glueWorld(deniedRegion: string) {
@@ -102,10 +94,10 @@ const datasets = [
 describe('crawl through the real SDK clients', () => {
   it('finishes despite throttling and a 500, and one cohort’s AccessDenied leaves the other crawled', async () => {
     const world = glueWorld('eu-west-1');
-    loopback = await startLoopback(world.handler);
+    const loopback = await session.start(world.handler);
     loopback.fault({ service: 'glue', operation: 'StartCrawler', times: 3, kind: 'throttle' });
     loopback.fault({ service: 'glue', operation: 'BatchGetCrawlers', times: 1, kind: 'server-error' });
-    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const aws = session.factory(loopback);
     const ctx = testContext('2026-12-08T00:00:00Z');
     const cohorts = [
       testCohort('cohort-a', { regions: { primary: 'eu-west-1' }, datasets }),

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClientFactory } from '../../../src/aws/clients.ts';
+import { describe, expect, it } from 'vitest';
 import type { PairAudit } from '../../../src/jobs/dr-audit/audit-report.ts';
 import { drAuditJob } from '../../../src/jobs/dr-audit/job.ts';
-import { LOOPBACK_CREDENTIALS, type Loopback, startLoopback } from '../../support/aws-loopback.ts';
+import { loopbackSession } from '../../support/aws-loopback.ts';
 import { SETTINGS, testCohort } from '../common/cohorts.ts';
 import { testContext } from '../common/fakes.ts';
 import { drWorld, type LoopBucket } from './loopback-world.ts';
 
-let loopback: Loopback | undefined;
-let aws: AwsClientFactory | undefined;
-afterEach(async () => {
-  aws?.destroy();
-  await loopback?.close();
-});
+const session = loopbackSession();
 
 function buckets(ids: readonly string[]): Map<string, LoopBucket> {
   const out = new Map<string, LoopBucket>();
@@ -45,11 +39,11 @@ const regions = { primary: 'ap-northeast-2', backup: 'ap-southeast-1' };
 describe('dr-audit through the real SDK clients', () => {
   it('gets through throttling and a 500, and one cohort’s AccessDenied leaves the other audited', async () => {
     const world = drWorld(buckets(['cohort-a', 'cohort-b']), ['cohort-a']);
-    loopback = await startLoopback(world.handler);
+    const loopback = await session.start(world.handler);
     loopback.fault({ service: 's3', operation: 'HeadObject', times: 3, kind: 'throttle' });
     loopback.fault({ service: 'monitoring', times: 1, kind: 'server-error' });
     loopback.fault({ service: 'tagging', times: 2, kind: 'throttle' });
-    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const aws = session.factory(loopback);
     const ctx = testContext('2026-12-08T03:00:00Z');
     const cohorts = [testCohort('cohort-a', { regions }), testCohort('cohort-b', { regions })];
     const report = await drAuditJob.run({ settings: SETTINGS, cohorts, ctx, aws, env: {} }, {});

@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClientFactory } from '../../../src/aws/clients.ts';
+import { describe, expect, it } from 'vitest';
 import { drDrillJob } from '../../../src/jobs/dr-drill/job.ts';
 import {
   awsError,
-  LOOPBACK_CREDENTIALS,
-  type Loopback,
   type LoopbackHandler,
   type LoopbackRequest,
+  loopbackSession,
   memoryObjects,
   queryResult,
-  startLoopback,
 } from '../../support/aws-loopback.ts';
 import { SETTINGS, testCohort } from '../common/cohorts.ts';
 import { testContext } from '../common/fakes.ts';
 
-let loopback: Loopback | undefined;
-let aws: AwsClientFactory | undefined;
-afterEach(async () => {
-  aws?.destroy();
-  await loopback?.close();
-});
+const session = loopbackSession();
 
 interface Stored {
   key: string;
@@ -104,10 +96,10 @@ function replicatingS3(): { handler: LoopbackHandler; buckets: Map<string, Store
 describe('dr-drill through the real SDK clients', () => {
   it('writes, waits for and reads back the canary, then deletes exactly its versions on both sides', async () => {
     const world = replicatingS3();
-    loopback = await startLoopback(world.handler);
+    const loopback = await session.start(world.handler);
     loopback.fault({ service: 's3', operation: 'HeadObject', times: 2, kind: 'throttle' });
     loopback.fault({ service: 's3', operation: 'PutObject', times: 1, kind: 'server-error' });
-    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const aws = session.factory(loopback);
     const ctx = testContext('2026-12-01T04:17:00Z');
     const cohorts = [testCohort('cohort-b', { regions: { primary: 'ap-northeast-2', backup: 'ap-southeast-1' } })];
     const report = await drDrillJob.run(

@@ -1,26 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClientFactory } from '../../../src/aws/clients.ts';
+import { describe, expect, it } from 'vitest';
 import { renderJson, renderMarkdown } from '../../../src/jobs/common/report.ts';
 import { onboardJob } from '../../../src/jobs/onboard/job.ts';
-import { LOOPBACK_CREDENTIALS, type Loopback, startLoopback } from '../../support/aws-loopback.ts';
+import { loopbackSession } from '../../support/aws-loopback.ts';
 import { SETTINGS, testCohort } from '../common/cohorts.ts';
 import { testContext } from '../common/fakes.ts';
 import { onboardAws } from './loopback-world.ts';
 
-let loopback: Loopback | undefined;
-let aws: AwsClientFactory | undefined;
-afterEach(async () => {
-  aws?.destroy();
-  await loopback?.close();
-});
+const session = loopbackSession();
 
 describe('onboard through the real SDK clients', () => {
   it('finishes despite throttling and a 500, and one cohort’s AccessDenied leaves the other onboarded', async () => {
     const world = onboardAws('acme-ws-cohort-a_');
-    loopback = await startLoopback(world.handler);
+    const loopback = await session.start(world.handler);
     loopback.fault({ service: 'iam', operation: 'GetLoginProfile', times: 3, kind: 'throttle' });
     loopback.fault({ service: 'ses', operation: 'SendEmail', times: 1, kind: 'server-error' });
-    aws = new AwsClientFactory({ endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS });
+    const aws = session.factory(loopback);
     const ctx = testContext('2026-12-01T00:00:00Z');
     const cohorts = [testCohort('cohort-a'), testCohort('cohort-b', { regions: { primary: 'eu-west-1' } })];
     const report = await onboardJob.run(
