@@ -3,13 +3,6 @@
  * state bucket, GitHub's OIDC identity provider, the plan, apply and ops roles the workflows assume, activation of
  * the `workshop:cohort` cost-allocation tag, and the SES sender identity in every region cohorts send email from.
  */
-import { CeCostAllocationTag } from '@cdktf/provider-aws/lib/ce-cost-allocation-tag/index.js';
-import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias/index.js';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
-import { SesEmailIdentity } from '@cdktf/provider-aws/lib/ses-email-identity/index.js';
-import { LocalBackend } from 'cdktf';
-import type { Construct } from 'constructs';
 import { MANAGED_BY, TAG_COHORT, TAG_MANAGED_BY } from '../src/cohort/names.ts';
 import type { ResolvedCohort } from '../src/cohort/schema.ts';
 import { accountIdOf, type Settings } from '../src/cohort/settings-schema.ts';
@@ -20,6 +13,15 @@ import {
   opsRoleArn,
   roleNameOf,
 } from './bootstrap-names.ts';
+import {
+  CeCostAllocationTag,
+  type Construct,
+  IamOpenidConnectProvider,
+  KmsAlias,
+  KmsKey,
+  LocalBackend,
+  SesEmailIdentity,
+} from './cdktf-classes.ts';
 import { create, output, tfId, variable } from './constructs/address.ts';
 import { BaselineBucket } from './constructs/baseline-bucket.ts';
 import { role } from './constructs/iam.ts';

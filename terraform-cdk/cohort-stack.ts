@@ -4,12 +4,12 @@
  * constructs/ hold one concern each; this file wires them in dependency order and declares the outputs the
  * scheduled jobs read.
  */
-import type { Construct } from 'constructs';
 import { CohortNames, cohortTags } from '../src/cohort/names.ts';
 import type { ResolvedCohort } from '../src/cohort/schema.ts';
 import { accountIdOf, type Settings } from '../src/cohort/settings-schema.ts';
 import { toInstant } from '../src/cohort/time.ts';
 import { opsRoleArn } from './bootstrap-names.ts';
+import type { Construct } from './cdktf-classes.ts';
 import { Access } from './constructs/access.ts';
 import { output } from './constructs/address.ts';
 import { Analytics } from './constructs/analytics.ts';

@@ -6,11 +6,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { App } from 'cdktf';
 import type { ResolvedCohort } from '../src/cohort/schema.ts';
 import type { Settings } from '../src/cohort/settings-schema.ts';
 import { BOOTSTRAP_STACK_ID } from './bootstrap-names.ts';
 import { BootstrapStack } from './bootstrap-stack.ts';
+import { App } from './cdktf-classes.ts';
 import { CohortStack } from './cohort-stack.ts';
 import { SynthesisError } from './constructs/address.ts';
 

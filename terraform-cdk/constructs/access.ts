@@ -4,12 +4,14 @@
  * instructor role. The group's two customer-managed policies (allow, and the time/place/MFA deny) leave room under
  * the limit of 10 managed policies per group for the budget action's freeze policy.
  */
-import { IamGroup } from '@cdktf/provider-aws/lib/iam-group/index.js';
-import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment/index.js';
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamUser } from '@cdktf/provider-aws/lib/iam-user/index.js';
-import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership/index.js';
-import { Construct } from 'constructs';
+import {
+  Construct,
+  IamGroup,
+  IamGroupPolicyAttachment,
+  type IamRole,
+  IamUser,
+  IamUserGroupMembership,
+} from '../cdktf-classes.ts';
 import { instructorPolicy, instructorTrust } from '../policies/instructor.ts';
 import { STUDENT_ID_TAG, studentPolicy, studentTimeAndPlaceGuard } from '../policies/student.ts';
 import { create, tfId } from './address.ts';

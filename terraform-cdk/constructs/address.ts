@@ -3,14 +3,8 @@
  * review comment, plan digests and guardrail findings name resources by address (`aws_iam_user.student_s01`); the
  * cdktf default (a hash of the construct path) would change whenever a construct moves.
  */
-import {
-  TerraformOutput,
-  type TerraformOutputConfig,
-  TerraformStack,
-  TerraformVariable,
-  type TerraformVariableConfig,
-} from 'cdktf';
-import type { Construct } from 'constructs';
+import type { TerraformOutputConfig, TerraformVariableConfig } from 'cdktf';
+import { type Construct, TerraformOutput, TerraformStack, TerraformVariable } from '../cdktf-classes.ts';
 
 const TERRAFORM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -3,8 +3,7 @@
  * `workgroup/${aws:username}` only), and one for the instructors. Each enforces its settings: the per-query scan
  * cutoff, encrypted results under its own prefix of the results bucket, CloudWatch metrics.
  */
-import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup/index.js';
-import { Construct } from 'constructs';
+import { AthenaWorkgroup, Construct } from '../cdktf-classes.ts';
 import { PREFIXES } from '../policies/arns.ts';
 import { create, tfId } from './address.ts';
 import { type CohortContext, s3Url } from './cohort-context.ts';

@@ -8,9 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { S3Object } from '@cdktf/provider-aws/lib/s3-object/index.js';
-import { AssetType, type ITerraformDependable, TerraformAsset } from 'cdktf';
-import type { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
+import { AssetType, type Construct, S3Object, TerraformAsset } from '../cdktf-classes.ts';
 import { create, SynthesisError } from './address.ts';
 import { literal } from './terraform-text.ts';
 

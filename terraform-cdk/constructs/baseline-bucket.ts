@@ -4,18 +4,18 @@
  * bucket of every stack — data, results, replicas, the trail's logs, Terraform state — is one of these, so the
  * baseline cannot be forgotten on a new one.
  */
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
-import {
-  S3BucketLifecycleConfiguration,
-  type S3BucketLifecycleConfigurationRule,
-} from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.js';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning/index.js';
+import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
 import type { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
+import {
+  Construct,
+  S3Bucket,
+  S3BucketLifecycleConfiguration,
+  S3BucketOwnershipControls,
+  S3BucketPolicy,
+  S3BucketPublicAccessBlock,
+  S3BucketServerSideEncryptionConfigurationA,
+  S3BucketVersioningA,
+} from '../cdktf-classes.ts';
 import type { PolicyDocument } from '../policies/policy-document.ts';
 import { create } from './address.ts';
 import { jsonLiteral } from './terraform-text.ts';

@@ -4,12 +4,8 @@
  * deny-writes policy to the students group. Budgets refresh a few times a day, so this is a backstop; the real-time
  * limits are the Athena cutoff, Glue timeouts and worker caps (pitfall 9).
  */
-import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget/index.js';
-import { BudgetsBudgetAction } from '@cdktf/provider-aws/lib/budgets-budget-action/index.js';
-import type { IamGroup } from '@cdktf/provider-aws/lib/iam-group/index.js';
-import type { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic/index.js';
-import { Construct } from 'constructs';
 import { TAG_COHORT } from '../../src/cohort/names.ts';
+import { BudgetsBudget, BudgetsBudgetAction, Construct, type IamGroup, type SnsTopic } from '../cdktf-classes.ts';
 import { budgetActionRolePolicy, budgetActionTrust, freezePolicy } from '../policies/budget.ts';
 import { create } from './address.ts';
 import type { CohortContext } from './cohort-context.ts';

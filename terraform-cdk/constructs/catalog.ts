@@ -2,12 +2,14 @@
  * The Glue catalog side: the cohort database, one crawler per dataset folder, the security configuration every
  * crawler and job runs with, the Glue service role, and the log group of the jobs' continuous logs.
  */
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
-import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database/index.js';
-import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler/index.js';
-import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration/index.js';
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { Construct } from 'constructs';
+import {
+  CloudwatchLogGroup,
+  Construct,
+  GlueCatalogDatabase,
+  GlueCrawler,
+  GlueSecurityConfiguration,
+  type IamRole,
+} from '../cdktf-classes.ts';
 import { glueRolePolicy, glueTrust } from '../policies/glue.ts';
 import { create, tfId } from './address.ts';
 import { type CohortContext, s3Url } from './cohort-context.ts';

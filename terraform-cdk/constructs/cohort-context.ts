@@ -1,7 +1,7 @@
 /** What every construct of a cohort stack reads: the cohort, its names, keys and policy inputs. */
-import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
 import type { CohortNames } from '../../src/cohort/names.ts';
 import type { ResolvedCohort } from '../../src/cohort/schema.ts';
+import type { KmsKey } from '../cdktf-classes.ts';
 import type { PolicyContext } from '../policies/policy-document.ts';
 
 export interface CohortContext {

@@ -1,8 +1,5 @@
 /** One customer-managed KMS key per region the cohort uses, with rotation on and the cohort's key policy. */
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias/index.js';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { Construct } from 'constructs';
+import { type AwsProvider, Construct, KmsAlias, KmsKey } from '../cdktf-classes.ts';
 import { keyPolicy } from '../policies/kms.ts';
 import type { PolicyContext } from '../policies/policy-document.ts';
 import { create } from './address.ts';

@@ -4,10 +4,8 @@
  * bookmark, writing under the student's own prefix of the processed bucket (`students/<IAM user name>/`, the prefix
  * the student policy opens as `students/${aws:username}/`).
  */
-import { GlueJob } from '@cdktf/provider-aws/lib/glue-job/index.js';
-import { GlueTrigger } from '@cdktf/provider-aws/lib/glue-trigger/index.js';
-import { Construct } from 'constructs';
 import type { CohortFile } from '../../src/cohort/schema.ts';
+import { Construct, GlueJob, GlueTrigger } from '../cdktf-classes.ts';
 import { PREFIXES } from '../policies/arns.ts';
 import { create, tfId } from './address.ts';
 import type { Catalog } from './catalog.ts';

@@ -6,14 +6,16 @@
  * baseline bucket of their own in the backup region, encrypted with the backup key. Nothing in the primary region
  * changes; removing the flag removes all of this again (after its results bucket is emptied).
  */
-import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup/index.js';
-import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database/index.js';
-import { GlueCrawler } from '@cdktf/provider-aws/lib/glue-crawler/index.js';
-import { GlueSecurityConfiguration } from '@cdktf/provider-aws/lib/glue-security-configuration/index.js';
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { Construct } from 'constructs';
+import {
+  AthenaWorkgroup,
+  type AwsProvider,
+  Construct,
+  GlueCatalogDatabase,
+  GlueCrawler,
+  GlueSecurityConfiguration,
+  type IamRole,
+  type KmsKey,
+} from '../cdktf-classes.ts';
 import { bucketPolicy } from '../policies/bucket.ts';
 import { create, tfId } from './address.ts';
 import { scanCutoffBytes, workgroupPrefix } from './analytics.ts';

@@ -3,12 +3,8 @@
  * and managed policies all live under its IAM path (`/workshops/<id>/`), which is how its policies and boundary
  * address them (`…:role/workshops/<id>/<name>`, see policies/arns.ts).
  */
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy/index.js';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js';
 import type { ITerraformDependable } from 'cdktf';
-import type { Construct } from 'constructs';
+import { type Construct, IamPolicy, IamRole, IamRolePolicy, IamRolePolicyAttachment } from '../cdktf-classes.ts';
 import type { PolicyDocument } from '../policies/policy-document.ts';
 import { create } from './address.ts';
 import { jsonLiteral } from './terraform-text.ts';

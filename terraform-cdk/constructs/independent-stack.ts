@@ -1,5 +1,5 @@
 /** The base of this app's stacks: self-contained, so synthesis can skip cdktf's cross-stack preparation. */
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from '../cdktf-classes.ts';
 
 export abstract class IndependentStack extends TerraformStack {
   /**

@@ -25,13 +25,15 @@
  * must already be an admin there, in each region, which `workshop preflight` checks. With `iam-only` nothing here
  * is synthesized.
  */
-import type { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database/index.js';
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import type { IamUser } from '@cdktf/provider-aws/lib/iam-user/index.js';
-import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions/index.js';
-import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource/index.js';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { Construct } from 'constructs';
+import {
+  type AwsProvider,
+  Construct,
+  type GlueCatalogDatabase,
+  type IamRole,
+  type IamUser,
+  LakeformationPermissions,
+  LakeformationResource,
+} from '../cdktf-classes.ts';
 import { PREFIXES } from '../policies/arns.ts';
 import { create, tfId } from './address.ts';
 import type { CohortContext } from './cohort-context.ts';

@@ -5,17 +5,19 @@
  * the dashboard, and the SES templates of the emails the scheduled jobs send.
  */
 import { createHash } from 'node:crypto';
-import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail/index.js';
-import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard/index.js';
-import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule/index.js';
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target/index.js';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js';
-import { SesTemplate } from '@cdktf/provider-aws/lib/ses-template/index.js';
-import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic/index.js';
-import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy/index.js';
-import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription/index.js';
-import { Construct } from 'constructs';
+import {
+  Cloudtrail,
+  CloudwatchDashboard,
+  CloudwatchEventRule,
+  CloudwatchEventTarget,
+  CloudwatchLogGroup,
+  CloudwatchMetricAlarm,
+  Construct,
+  SesTemplate,
+  SnsTopic,
+  SnsTopicPolicy,
+  SnsTopicSubscription,
+} from '../cdktf-classes.ts';
 import { bucketPolicy } from '../policies/bucket.ts';
 import { topicPolicy } from '../policies/sns.ts';
 import { trailLogsRolePolicy, trailLogsTrust } from '../policies/trail.ts';

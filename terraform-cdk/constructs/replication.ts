@@ -4,10 +4,7 @@
  * KMS-encrypted objects, with metrics and Replication Time Control on so lag and failures can be watched
  * (pitfall 10: without `sse_kms_encrypted_objects` and `replica_kms_key_id`, KMS objects are silently skipped).
  */
-import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration/index.js';
-import { Construct } from 'constructs';
+import { type AwsProvider, Construct, type KmsKey, S3BucketReplicationConfigurationA } from '../cdktf-classes.ts';
 import { bucketPolicy } from '../policies/bucket.ts';
 import { replicationRolePolicy, replicationTrust } from '../policies/replication.ts';
 import { create } from './address.ts';

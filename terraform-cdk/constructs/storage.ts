@@ -4,10 +4,8 @@
  * workshop.
  */
 import { resolve } from 'node:path';
-import { S3BucketAnalyticsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-analytics-configuration/index.js';
-import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification/index.js';
 import type { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, S3BucketAnalyticsConfiguration, S3BucketNotification } from '../cdktf-classes.ts';
 import { PREFIXES } from '../policies/arns.ts';
 import { bucketPolicy } from '../policies/bucket.ts';
 import { create, SynthesisError, tfId } from './address.ts';

@@ -2,9 +2,8 @@
  * The `terraform` block and providers every stack shares: an S3 backend with S3-native locking, the AWS provider
  * pinned to the major version the bindings were generated from, and default tags on every taggable resource.
  */
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { S3Backend, type TerraformStack } from 'cdktf';
 import type { Settings } from '../../src/cohort/settings-schema.ts';
+import { AwsProvider, S3Backend, type TerraformStack } from '../cdktf-classes.ts';
 import { literal } from './terraform-text.ts';
 
 /** @cdktf/provider-aws 21 is generated from hashicorp/aws 6.25; older 6.x releases lack some arguments used here. */
