@@ -2,7 +2,8 @@
  * Benchmark: synthesis time and peak memory (RSS) for 1 cohort and for 50 cohorts of 30 students, each measured in
  * fresh processes (cold: from process start, tsx and module loading included) and within one process (synthesize()
  * alone, modules loaded), with the app's deep imports and with the naive baseline that loads the
- * `@cdktf/provider-aws` package root. Every figure is the median of REPEATS processes.
+ * `@cdktf/provider-aws` package root. The children load TypeScript as `npx workshop` does (tsx's ES-module loader,
+ * bin/workshop.js). Every figure is the median of REPEATS processes.
  * Run with `npx tsx scripts/bench-synth.ts [REPEATS]` (default 3).
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ const RATIO_TARGET = 5;
 type Imports = 'deep' | 'root';
 
 function child(imports: Imports, runs: readonly number[], outRoot: string): ChildReport {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, imports, runs.join(','), outRoot], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx/esm', CHILD, imports, runs.join(','), outRoot], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -109,13 +110,16 @@ try {
   out.write(
     `target: 50 cohorts cold under ${ms(COLD_TARGET_MS)}: ${coldOk ? 'met' : 'MISSED'} (${ms(deep.cold50.ms)})\n`,
   );
-  const best = Math.max(root.cold1.ms / deep.cold1.ms, root.cold50.ms / deep.cold50.ms);
+  // The root import is a fixed cost per process (about 2 s), so the ratio is largest for the cold start of one
+  // cohort — a pull request's plan — and falls as synthesis itself grows with the number of cohorts.
+  const startRatio = root.cold1.ms / deep.cold1.ms;
+  const ratioOk = startRatio >= RATIO_TARGET;
   out.write(
-    `target: ≥${RATIO_TARGET}× faster than the naive baseline: cold 1 cohort ${ratio(root.cold1.ms, deep.cold1.ms)}, ` +
-      `cold 50 cohorts ${ratio(root.cold50.ms, deep.cold50.ms)} (${best >= RATIO_TARGET ? 'met for the cold start' : 'not met'}); ` +
-      'the root import costs a fixed load per process, so the ratio shrinks as synthesis itself grows\n',
+    `target: ≥${RATIO_TARGET}× faster than the naive baseline for a cold start (1 cohort): ` +
+      `${ratioOk ? 'met' : 'MISSED'} (${ratio(root.cold1.ms, deep.cold1.ms)}); ` +
+      `50 cohorts cold: ${ratio(root.cold50.ms, deep.cold50.ms)} (the root import's fixed cost weighs less)\n`,
   );
-  if (!coldOk) process.exitCode = 1;
+  if (!coldOk || !ratioOk) process.exitCode = 1;
 } finally {
   rmSync(outRoot, { recursive: true, force: true });
 }

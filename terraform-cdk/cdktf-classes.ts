@@ -73,13 +73,20 @@ export type Construct = InstanceType<typeof Construct>;
 export const {
   App,
   AssetType,
+  DefaultTokenResolver,
   LocalBackend,
   S3Backend,
+  StringConcat,
   TerraformAsset,
+  TerraformElement,
   TerraformOutput,
   TerraformStack,
   TerraformVariable,
+  Token,
+  Tokenization,
 } = load('cdktf') as typeof import('cdktf');
+/** cdktf's own merge of element fragments into a stack (an internal module of the frozen 0.21 release). */
+export const { deepMerge } = load('cdktf/lib/util.js') as typeof import('cdktf/lib/util.js');
 export type App = InstanceType<typeof App>;
 export type LocalBackend = InstanceType<typeof LocalBackend>;
 export type S3Backend = InstanceType<typeof S3Backend>;
