@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const command = commands.find((c) => c.name === name);
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; run "workshop --help" for the list`);
-    return await runCommand(command, rest, io);
+    return await runCommand(await command.load(), rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`workshop ${command?.name ?? ''}: ${error.message}\n`.replace('workshop : ', 'workshop: '));

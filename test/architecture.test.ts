@@ -108,23 +108,50 @@ describe('layering', () => {
   });
 });
 
-describe('what synthesis loads', () => {
-  it('loads only the provider modules it uses, never the package root', () => {
-    const script = [
-      "import { createRequire } from 'node:module';",
+/** Runs `body` (an ES module) in a fresh process that loads TypeScript as the CLI does; returns what it printed. */
+function freshProcess(body: readonly string[]): unknown {
+  const script = [
+    "import { createRequire } from 'node:module';",
+    'const cache = createRequire(import.meta.url).cache;',
+    ...body,
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+describe('what gets loaded', () => {
+  it('synthesis loads only the provider modules it uses, never the package root, and leaves source maps on', () => {
+    const loaded = freshProcess([
       "await import('./terraform-cdk/synth.ts');",
-      'const loaded = Object.keys(createRequire(import.meta.url).cache);',
-      "const provider = loaded.filter((f) => f.includes('/node_modules/@cdktf/provider-aws/'));",
-      'process.stdout.write(JSON.stringify(provider));',
-    ].join('\n');
-    const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(run.stderr).toBe('');
-    const provider = (JSON.parse(run.stdout) as string[]).map((f) => relative(ROOT, f));
+      "const provider = Object.keys(cache).filter((f) => f.includes('/node_modules/@cdktf/provider-aws/'));",
+      'process.stdout.write(JSON.stringify({ provider, sourceMaps: process.sourceMapsEnabled }));',
+    ]) as { provider: string[]; sourceMaps: boolean };
+    // tsx turns source maps on; loading cdktf turns them off for its own modules only.
+    expect(loaded.sourceMaps).toBe(true);
+    const provider = loaded.provider.map((f) => relative(ROOT, f));
     expect(provider).not.toContain('node_modules/@cdktf/provider-aws/lib/index.js');
     expect(provider.length).toBeGreaterThan(30);
     expect(provider.length).toBeLessThan(100);
+  });
+
+  it('the CLI loads a command, and with it the AWS SDK or cdktf, only when that command runs', () => {
+    const packages = (files: string[]) => [
+      ...new Set(files.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p) => p !== undefined)),
+    ];
+    const loaded = freshProcess([
+      "const { main } = await import('./scripts/workshop.ts');",
+      'const io = { stdout: { write() {} }, stderr: { write() {} }, cwd: process.cwd(), env: {} };',
+      "await main(['--help'], io);",
+      'const atStart = Object.keys(cache);',
+      "await main(['schema'], io);",
+      'process.stdout.write(JSON.stringify({ atStart, afterSchema: Object.keys(cache) }));',
+    ]) as { atStart: string[]; afterSchema: string[] };
+    const heavy = (name: string) => /^(@aws-sdk|@smithy|cdktf|@cdktf|@octokit|@actions)(\/|$)/.test(name);
+    expect(packages(loaded.atStart).filter(heavy)).toEqual([]);
+    expect(packages(loaded.afterSchema).filter(heavy)).toEqual([]);
   });
 });

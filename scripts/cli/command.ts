@@ -13,8 +13,6 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** Full help text, printed for `workshop <name> --help`. */
   readonly help: string;
   readonly options: OptionSpec;

@@ -23,7 +23,6 @@ import { findRepositoryRoot } from './repository-root.ts';
 
 export interface JobCommandSpec<Options> {
   readonly job: JobDefinition<Options>;
-  readonly summary: string;
   /** What the job does, for --help (the shared options are added). */
   readonly description: string;
   /** The job's own options beyond --cohort, --dry-run and --format, with their help lines. */
@@ -58,7 +57,6 @@ export function jobCommand<Options>(spec: JobCommandSpec<Options>, deps: JobComm
   const name = spec.job.name;
   return {
     name,
-    summary: spec.summary,
     help: `Usage: workshop ${name} [--cohort ID] [--dry-run] [--format markdown|json]${spec.options ? ' [options]' : ''}
 
 ${spec.description.trim()}

@@ -9,7 +9,6 @@ import { findRepositoryRoot } from '../cli/repository-root.ts';
 
 export const costReportSpec: JobCommandSpec<CostReportOptions> = {
   job: costReportJob,
-  summary: "Each cohort's spend this month against its budget, and where the money goes",
   description: `Reads each cohort's AWS budget (actual and forecast against the limit) and ONE Cost Explorer query for
 every cohort at once (daily cost by the workshop:cohort tag and service; Cost Explorer bills $0.01 per request,
 so the count does not grow with the number of cohorts, and the report states it). Then where the money goes:

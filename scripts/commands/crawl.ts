@@ -5,7 +5,6 @@ import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const crawlSpec: JobCommandSpec<CrawlOptions> = {
   job: crawlJob,
-  summary: 'Run the crawlers of cohorts in session and check the catalog against the declared columns',
   description: `For each cohort in session (from one day before its start to its end): start every dataset's crawler
 (one already running is waited for, not restarted), wait for them with growing pauses, and report each crawl's
 result, duration and tables created, updated and deleted. Then compare the catalog with each dataset's declared

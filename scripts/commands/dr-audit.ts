@@ -14,7 +14,6 @@ function boundedInteger(name: string, text: string | undefined, max: number): nu
 
 export const drAuditSpec: JobCommandSpec<DrAuditOptions> = {
   job: drAuditJob,
-  summary: 'Audit the cross-region replication (DR) of every cohort with a backup region',
   description: `For each cohort with a backup region, check raw and processed: a replication rule to the replica
 covering the whole bucket, delete markers, KMS-encrypted objects re-encrypted with the backup key, Replication Time
 Control and metrics, versioning on both sides, the replicas blocked from public access and encrypted (MFA delete is

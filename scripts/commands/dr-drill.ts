@@ -5,7 +5,6 @@ import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const drDrillSpec: JobCommandSpec<DrDrillOptions> = {
   job: drDrillJob,
-  summary: 'DR drill: time a canary object from raw to its replica, then remove it',
   description: `For each cohort with a backup region: write a canary object under _dr-drill/ in the raw bucket, wait
 (bounded) until the same version is in the replica with the same SHA-256 and reads back intact, report the time
 against the 15-minute Replication Time Control target, then delete every version of that one key on both sides,

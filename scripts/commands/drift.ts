@@ -23,7 +23,6 @@ export interface DriftCommandDeps {
 export function driftCommandWith(deps: DriftCommandDeps = {}): Command {
   return {
     name: 'drift',
-    summary: "Report each cohort's changes made outside Terraform and keep its Drift issue up to date",
     help: `Usage: workshop drift --plan-json DIR [--cohort ID] [--dry-run] [--format markdown|json] [--issue-author LOGIN]
 
 Reads DIR/<cohort-id>.json for each cohort: the output of \`terraform show -json\` of a read-only plan

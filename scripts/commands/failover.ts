@@ -19,7 +19,6 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export function makeFailoverCommand(deps: FailoverCommandDeps = {}): Command {
   return {
     name: 'failover',
-    summary: 'Open the pull request that fails a cohort over to its backup region (--back: the return)',
     help: `Usage: workshop failover --cohort ID [--back]
 
 Opens a pull request that sets regions.failover: true in workshops/<ID>.yaml (branch failover/<ID>), so the

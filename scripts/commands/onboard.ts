@@ -6,7 +6,6 @@ import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const onboardSpec: JobCommandSpec<OnboardOptions> = {
   job: onboardJob,
-  summary: 'Give students without a console password one, and email it; tell instructors how to sign in',
   description: `For each student without a console password: create a random one that meets the account's password
 policy (to be changed at first sign-in) and send it with the sign-in URL, user name and schedule through the
 cohort's SES onboarding template. Instructors, who sign in with their own identity, are emailed the link that

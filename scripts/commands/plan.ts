@@ -101,7 +101,6 @@ function review(
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'Validate, synthesize, check, estimate and render the review comment (offline)',
   help: `Usage: workshop plan [--out DIR] [--plan-json DIR] [--destroy ID]... [IDS...]
 
 The main job, as a pull request runs it, without AWS credentials or network: validates the repository,

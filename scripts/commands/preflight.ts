@@ -8,7 +8,6 @@ import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const preflightSpec: JobCommandSpec<PreflightOptions> = {
   job: preflightJob,
-  summary: 'Check the AWS account before an apply: Lake Formation, SES, quotas, bootstrap (read-only)',
   description: `Reads the account and reports, for the account and each region the cohorts use: the Lake Formation
 mode against lakeFormation in _settings.yaml (and, when managed, whether the apply role is a data-lake admin);
 SES sandbox state, the daily sending quota against the people to onboard, and whether the sender is verified;

@@ -190,7 +190,6 @@ async function refresh(args: ParsedArgs, io: CliIo, deps: PricesDeps): Promise<n
 export function pricesCommandWith(deps: PricesDeps = {}): Command {
   return {
     name: 'prices',
-    summary: "Refresh the cost estimate's price table from the AWS Price List API",
     help: HELP,
     options: {
       region: { type: 'string', multiple: true },

@@ -34,7 +34,6 @@ async function renderFile(file: string, cwd: string): Promise<{ markdown: string
 
 export const renderPlanCommand: Command = {
   name: 'render-plan',
-  summary: "Render `terraform show -json` plan files as the review comment's plan part",
   help: `Usage: workshop render-plan FILE...
 
 Renders the plan part of the review comment (Terraform's "Plan: …" line, destructive-change warnings, changes

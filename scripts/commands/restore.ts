@@ -7,7 +7,6 @@ import { type JobCommandSpec, jobCommand } from '../cli/job-command.ts';
 
 export const restoreSpec: JobCommandSpec<RestoreOptions> = {
   job: restoreJob,
-  summary: 'Restore the objects under a prefix to their state at a point in time (versions; never deletes)',
   description: `Brings every object under --prefix in the cohort's raw or processed bucket back to its state at --at:
 a key deleted since (its latest entry is a delete marker) is undeleted, and a key changed since gets its older
 version copied back over it. Keys created after --at are listed and kept. Nothing is ever deleted: each change is a

@@ -4,7 +4,6 @@ import { EXIT } from '../cli/command.ts';
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'Print the JSON schema of cohort files',
   help: `Usage: workshop schema
 
 Prints the JSON schema of workshops/<id>.yaml files (the same text as workshops/cohort.schema.json),

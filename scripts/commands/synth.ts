@@ -5,7 +5,6 @@ import { synthesizeRepository } from '../cli/synthesis.ts';
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'Synthesize Terraform JSON per cohort and run the guardrails',
   help: `Usage: workshop synth [--out DIR] [IDS...]
 
 Validates the repository, then writes DIR/stacks/<id>/cdk.tf.json for each cohort (all when no IDS are given)

@@ -38,7 +38,6 @@ export function parseTeardownArgs(args: ParsedArgs, io: CliIo, fetch?: typeof gl
 
 export const teardownSpec: JobCommandSpec<TeardownOptions> = {
   job: teardownJob,
-  summary: 'End of a cohort: status and reminders, the teardown pull request, destroy preparation, leftovers',
   description: `A DRY RUN unless --apply is given: without it nothing is sent, opened, archived or deleted.
 
 Default (daily): for each cohort, its status (upcoming, in session, ended, teardown due = end + teardownAfterDays,

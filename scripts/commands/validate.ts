@@ -36,7 +36,6 @@ function resolveFiles(root: string, cwd: string, files: readonly string[]): stri
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check cohort files and settings; every problem at its line',
   help: `Usage: workshop validate [FILES...] [--format text|json]
 
 Checks workshops/_settings.yaml and the cohort files (workshops/<id>.yaml): YAML syntax, the cohort schema,
