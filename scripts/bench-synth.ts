@@ -10,11 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ChildReport, ChildRun } from './bench/synth-report.ts';
 import { STUDENTS_PER_COHORT } from './bench/synth-report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHILD = join(ROOT, 'scripts/bench/synth-child.ts');
+const CLI = join(ROOT, 'bin/workshop.js');
 const COLD_TARGET_MS = 5000;
 const RATIO_TARGET = 5;
 
@@ -31,6 +33,18 @@ function child(imports: Imports, runs: readonly number[], outRoot: string): Chil
     throw new Error(`benchmark child (${imports} ${runs.join(',')}) failed:\n${result.stderr}`);
   }
   return JSON.parse(line) as ChildReport;
+}
+
+/** Wall-clock time of `workshop synth` on the repository's own cohorts: the whole command, as CI runs it. */
+function cliSynthMs(outRoot: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [CLI, 'synth', '--out', join(outRoot, 'cli')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`workshop synth failed:\n${result.stdout}${result.stderr}`);
+  return ms;
 }
 
 function median(values: readonly number[]): number {
@@ -84,6 +98,7 @@ if (!Number.isInteger(repeats) || repeats < 1) throw new Error('REPEATS must be 
 const outRoot = mkdtempSync(join(tmpdir(), 'bench-synth-'));
 try {
   const deep = measure('deep', repeats, outRoot);
+  const cli = median(Array.from({ length: repeats }, () => cliSynthMs(outRoot)));
   const root = measure('root', repeats, outRoot);
   const out = process.stdout;
   out.write(
@@ -106,6 +121,7 @@ try {
   out.write(
     `${'node + tsx start'.padEnd(24)}${ms(deep.startupMs).padStart(17)}   ${ms(root.startupMs).padStart(19)}\n`,
   );
+  out.write(`${'workshop synth (CLI)'.padEnd(24)}${ms(cli).padStart(9)}   the example cohorts, guardrails included\n`);
   const coldOk = deep.cold50.ms < COLD_TARGET_MS;
   out.write(
     `target: 50 cohorts cold under ${ms(COLD_TARGET_MS)}: ${coldOk ? 'met' : 'MISSED'} (${ms(deep.cold50.ms)})\n`,
