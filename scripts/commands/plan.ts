@@ -10,8 +10,10 @@ import { estimateCohortCost } from '../../src/cost/estimate.ts';
 import { PRICES_PATH, type PriceTable, parsePriceTable } from '../../src/cost/price-table.ts';
 import { stickyMarker } from '../../src/github/sticky-comments.ts';
 import { PlanFormatError, parsePlanText } from '../../src/plan/read-plan.ts';
+import type { Seal } from '../../src/plan/sensitive-seal.ts';
 import { type CohortReview, renderReview } from '../../src/render/review-comment.ts';
 import { type Command, EXIT, type ParsedArgs, stringOption, UsageError } from '../cli/command.ts';
+import { digestSeal } from '../cli/digest-seal.ts';
 import { resourceCounts, stringList, synthesizeRepository } from '../cli/synthesis.ts';
 
 export const REVIEW_KEY = 'plan';
@@ -26,12 +28,16 @@ function datasetBytes(root: string, loaded: LoadedCohort): Record<string, number
   );
 }
 
-function planFrom(dir: string | undefined, id: string): Pick<CohortReview, 'plan' | 'planError'> | undefined {
+function planFrom(
+  dir: string | undefined,
+  id: string,
+  seal: Seal | undefined,
+): Pick<CohortReview, 'plan' | 'planError'> | undefined {
   if (dir === undefined) return undefined;
   const file = path.join(dir, `${id}.json`);
   if (!existsSync(file)) return undefined;
   try {
-    return { plan: parsePlanText(readFileSync(file, 'utf8')) };
+    return { plan: parsePlanText(readFileSync(file, 'utf8'), { seal }) };
   } catch (error) {
     if (error instanceof PlanFormatError) return { planError: error.message };
     throw error;
@@ -44,6 +50,8 @@ interface PlanOptions {
   readonly skippedReason: string;
   readonly destroy: ReadonlySet<string>;
   readonly commit: string | undefined;
+  /** Seals sensitive values into the plan digests when the digest key is set. */
+  readonly seal: Seal | undefined;
 }
 
 function options(args: ParsedArgs, cwd: string, env: CliIo['env']): PlanOptions {
@@ -63,6 +71,7 @@ function options(args: ParsedArgs, cwd: string, env: CliIo['env']): PlanOptions 
         : 'no plan file.'),
     destroy,
     commit: stringOption(args, 'commit') ?? env.GITHUB_SHA,
+    seal: digestSeal(env),
   };
 }
 
@@ -79,7 +88,7 @@ function review(
 ): CohortReview {
   const { cohort } = loaded;
   const destroy = opts.destroy.has(cohort.id);
-  const plan = planFrom(opts.planDir, cohort.id);
+  const plan = planFrom(opts.planDir, cohort.id, opts.seal);
   return {
     id: cohort.id,
     action: destroy ? 'destroy' : 'plan',
@@ -119,6 +128,9 @@ Options:
   --skipped-reason TEXT  why a cohort without a plan file was not planned (shown in the review)
   --commit SHA           commit the plan is for (default: $GITHUB_SHA)
   -h, --help             show this help
+
+With WORKSHOP_PLAN_DIGEST_KEY set (a repository secret of 32+ characters, shared with the apply workflow), the
+plan digests also cover sensitive values, through an HMAC that reveals nothing about them.
 
 Exit status: 0 reviewed; 1 a validation error, a guardrail error or a failed plan; 2 usage or internal error.`,
   options: {

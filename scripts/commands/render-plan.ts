@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { planDigest } from '../../src/plan/plan-digest.ts';
 import { PlanFormatError, parsePlanText } from '../../src/plan/read-plan.ts';
+import type { Seal } from '../../src/plan/sensitive-seal.ts';
 import { inlineCode } from '../../src/render/markdown-escape.ts';
 import { renderPlanDetails } from '../../src/render/plan-details.ts';
 import type { Command } from '../cli/command.ts';
 import { EXIT, UsageError } from '../cli/command.ts';
+import { digestSeal } from '../cli/digest-seal.ts';
 
 function readProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -15,7 +17,11 @@ function readProblem(error: unknown): string {
   return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
-async function renderFile(file: string, cwd: string): Promise<{ markdown: string } | { problem: string }> {
+async function renderFile(
+  file: string,
+  cwd: string,
+  seal: Seal | undefined,
+): Promise<{ markdown: string } | { problem: string }> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
@@ -23,7 +29,7 @@ async function renderFile(file: string, cwd: string): Promise<{ markdown: string
     return { problem: readProblem(error) };
   }
   try {
-    const plan = parsePlanText(text);
+    const plan = parsePlanText(text, { seal });
     const label = basename(file).replace(/\.json$/i, '');
     return { markdown: `${renderPlanDetails(label, plan)}\n\n<sub>plan digest ${inlineCode(planDigest(plan))}</sub>` };
   } catch (error) {
@@ -43,7 +49,8 @@ for each FILE, a JSON plan written by:
   terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > FILE
 
 Any provider and any plan format_version from 0.1 to 1.x is read. Each plan is titled with its file name
-without ".json" and ends with its digest (what the apply workflow compares). Sensitive values are never shown.
+without ".json" and ends with its digest (what the apply workflow compares). Sensitive values are never shown;
+with WORKSHOP_PLAN_DIGEST_KEY set (the key the apply workflow uses) the digest covers them through an HMAC.
 
 Markdown goes to stdout. A file that is missing, not JSON or not a plan is reported on stderr in one line;
 the other files are still rendered, and the exit code is then 1.`,
@@ -53,10 +60,11 @@ the other files are still rendered, and the exit code is then 1.`,
     if (args.positionals.length === 0) {
       throw new UsageError('expected at least one FILE (the output of `terraform show -json PLANFILE`)');
     }
+    const seal = digestSeal(io.env);
     let exit: number = EXIT.ok;
     const rendered: string[] = [];
     for (const file of args.positionals) {
-      const result = await renderFile(file, io.cwd);
+      const result = await renderFile(file, io.cwd, seal);
       if ('problem' in result) {
         io.stderr.write(`workshop render-plan: ${file}: ${result.problem}\n`);
         exit = EXIT.problems;

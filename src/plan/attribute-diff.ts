@@ -7,6 +7,7 @@
 import { formatPath, pathsOverlap } from './attribute-path.ts';
 import { deepEqual, isJsonObject, toJsonValue } from './json-value.ts';
 import type { AttributeChange, PathSegment } from './plan-types.ts';
+import type { Seal } from './sensitive-seal.ts';
 
 export interface ChangeSides {
   readonly before: unknown;
@@ -91,7 +92,10 @@ function childKeys(before: Side, after: Side, masks: Masks, shape: 'object' | 'a
 class Walker {
   readonly leaves: AttributeChange[] = [];
 
-  constructor(private readonly replacePaths: readonly (readonly PathSegment[])[]) {}
+  constructor(
+    private readonly replacePaths: readonly (readonly PathSegment[])[],
+    private readonly seal: Seal | undefined,
+  ) {}
 
   walk(segments: PathSegment[], before: Side, after: Side, masks: Masks): void {
     if (masks.beforeSensitive === true || masks.afterSensitive === true || masks.afterUnknown === true) {
@@ -134,6 +138,8 @@ class Walker {
     // Nothing on either side (a forgotten object, a data source with no value yet): nothing to compare.
     if (!before.present && !after.present && !unknown) return;
     const changed = unknown || before.present !== after.present || !deepEqual(before.value, after.value);
+    const sealedAfter =
+      sensitive && after.present && this.seal !== undefined ? this.seal(toJsonValue(after.value)) : undefined;
     this.leaves.push({
       path: formatPath(segments),
       segments,
@@ -145,6 +151,7 @@ class Walker {
       unknown,
       forcesReplacement: this.replacePaths.some((path) => pathsOverlap(path, segments)),
       changed,
+      ...(sealedAfter === undefined ? {} : { sealedAfter }),
     });
   }
 }
@@ -154,8 +161,9 @@ function rootSide(value: unknown): Side {
   return value === null || value === undefined ? ABSENT : { value, present: true };
 }
 
-export function diffAttributes(sides: ChangeSides): AttributeChange[] {
-  const walker = new Walker(sides.replacePaths ?? []);
+/** The leaves of a change; with `seal`, sensitive values after the change are sealed for the digest. */
+export function diffAttributes(sides: ChangeSides, seal?: Seal): AttributeChange[] {
+  const walker = new Walker(sides.replacePaths ?? [], seal);
   walker.walk([], rootSide(sides.before), rootSide(sides.after), {
     beforeSensitive: sides.beforeSensitive,
     afterSensitive: sides.afterSensitive,

@@ -4,8 +4,10 @@
  *
  * It covers every resource change Terraform would show (address, deposed key, previous address, import id,
  * actions, and every leaf of the planned object), sorted so the order of `resource_changes` does not matter.
- * Sensitive and unknown leaves are replaced by markers: the digest input holds no secret, and a hash of a short
- * secret could be brute-forced, so a change to a sensitive value alone does not change the digest.
+ * Unknown leaves are replaced by a marker. Sensitive leaves are replaced by a marker and, when the plan was read
+ * with the digest key, the value's seal (an HMAC, src/plan/sensitive-seal.ts): the digest input holds no secret, and
+ * a re-plan that changes only a sensitive value changes the digest. Without the key (an offline run) a change to a
+ * sensitive value alone does not change the digest.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from './json-value.ts';
@@ -16,7 +18,8 @@ const DIGEST_VERSION = 'workshop-plan-digest/v1';
 
 /** Tagged so no real value can collide with a marker. */
 function encodeAfter(attribute: AttributeChange): JsonValue {
-  if (attribute.sensitive) return ['sensitive'];
+  if (attribute.sensitive)
+    return attribute.sealedAfter === undefined ? ['sensitive'] : ['sensitive', attribute.sealedAfter];
   if (attribute.unknown) return ['unknown'];
   return ['value', attribute.after ?? null];
 }
@@ -41,6 +44,11 @@ export function digestInput(plan: PlanSummary): string {
     .map((change) => canonicalJson(entry(change)))
     .sort();
   return `${DIGEST_VERSION}\n${entries.join('\n')}`;
+}
+
+/** Whether a change the digest covers has a sensitive attribute after it (what the digest key seals). */
+export function hasSensitiveChange(plan: PlanSummary): boolean {
+  return plan.changes.filter(isShownChange).some((change) => change.attributes.some((a) => a.sensitive && a.hasAfter));
 }
 
 /** SHA-256 hex of `digestInput(plan)`. */

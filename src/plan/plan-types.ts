@@ -30,6 +30,11 @@ export interface AttributeChange {
   readonly hasAfter: boolean;
   /** Sensitive on either side: both values are withheld. */
   readonly sensitive: boolean;
+  /**
+   * For a sensitive attribute with a value after, its seal (src/plan/sensitive-seal.ts) when the plan was read with
+   * the digest key: what the digest covers instead of the value. Never the value itself.
+   */
+  readonly sealedAfter?: string;
   /** The value after is only known once applied. */
   readonly unknown: boolean;
   /** Listed in (or inside a path listed in) the change's `replace_paths`. */

@@ -11,6 +11,7 @@ import { KNOWN_ACTION_LISTS, resolveActions } from './plan-actions.ts';
 import { checkFailures } from './plan-checks.ts';
 import type { OutputChangeView, PlanDiagnostic, PlanSummary, ResourceChangeView } from './plan-types.ts';
 import { moduleAddressOf } from './resource-address.ts';
+import type { Seal } from './sensitive-seal.ts';
 import { type ChangeJson, PlanJson, type ResourceChangeJson } from './terraform-plan-json.ts';
 
 /** The input is not a plan this renderer can read; the message is one line, safe to print. */
@@ -82,19 +83,22 @@ function actionOf(actions: readonly string[], where: string) {
   return resolved;
 }
 
-function attributesOf(change: ChangeJson) {
+function attributesOf(change: ChangeJson, seal: Seal | undefined) {
   const replacePaths = change.replace_paths ?? [];
-  return diffAttributes({
-    before: change.before,
-    after: change.after,
-    beforeSensitive: change.before_sensitive,
-    afterSensitive: change.after_sensitive,
-    afterUnknown: change.after_unknown,
-    replacePaths,
-  });
+  return diffAttributes(
+    {
+      before: change.before,
+      after: change.after,
+      beforeSensitive: change.before_sensitive,
+      afterSensitive: change.after_sensitive,
+      afterUnknown: change.after_unknown,
+      replacePaths,
+    },
+    seal,
+  );
 }
 
-function resourceView(entry: ResourceChangeJson, where: string): ResourceChangeView {
+function resourceView(entry: ResourceChangeJson, where: string, seal: Seal | undefined): ResourceChangeView {
   const { action, replaceOrder } = actionOf(entry.change.actions, `${where} (${entry.address})`);
   const previousAddress = entry.previous_address ?? undefined;
   const importing = entry.change.importing;
@@ -114,14 +118,14 @@ function resourceView(entry: ResourceChangeJson, where: string): ResourceChangeV
     actionReason: entry.action_reason ?? undefined,
     importing: importing ? { id: importing.id ?? undefined } : undefined,
     moved: previousAddress !== undefined && previousAddress !== entry.address,
-    attributes: attributesOf(entry.change),
+    attributes: attributesOf(entry.change, seal),
     replacePaths: (entry.change.replace_paths ?? []).map(formatPath),
   };
 }
 
 function outputView(name: string, change: ChangeJson): OutputChangeView {
   const { action } = actionOf(change.actions, `output_changes.${name}`);
-  const attributes = attributesOf(change);
+  const attributes = attributesOf(change, undefined);
   return { name, action, sensitive: attributes.some((attribute) => attribute.sensitive), attributes };
 }
 
@@ -140,8 +144,13 @@ function diagnosticsOf(plan: PlanJson): PlanDiagnostic[] | undefined {
   }));
 }
 
+export interface ReadPlanOptions {
+  /** Seals sensitive values for the digest (src/plan/sensitive-seal.ts); without it they are left out. */
+  readonly seal?: Seal | undefined;
+}
+
 /** Reads an already-parsed plan (e.g. `JSON.parse` of the file). Throws PlanFormatError for anything else. */
-export function parsePlan(value: unknown): PlanSummary {
+export function parsePlan(value: unknown, options: ReadPlanOptions = {}): PlanSummary {
   checkIsPlan(value);
   const plan = parseShape(value);
   return {
@@ -149,8 +158,10 @@ export function parsePlan(value: unknown): PlanSummary {
     terraformVersion: plan.terraform_version ?? undefined,
     errored: plan.errored === true,
     complete: plan.complete ?? undefined,
-    changes: (plan.resource_changes ?? []).map((entry, i) => resourceView(entry, `resource_changes[${i}]`)),
-    drift: (plan.resource_drift ?? []).map((entry, i) => resourceView(entry, `resource_drift[${i}]`)),
+    changes: (plan.resource_changes ?? []).map((entry, i) =>
+      resourceView(entry, `resource_changes[${i}]`, options.seal),
+    ),
+    drift: (plan.resource_drift ?? []).map((entry, i) => resourceView(entry, `resource_drift[${i}]`, undefined)),
     outputChanges: Object.entries(plan.output_changes ?? {})
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, change]) => outputView(name, change)),
@@ -160,7 +171,7 @@ export function parsePlan(value: unknown): PlanSummary {
 }
 
 /** Reads the text of a `terraform show -json` file. */
-export function parsePlanText(text: string): PlanSummary {
+export function parsePlanText(text: string, options: ReadPlanOptions = {}): PlanSummary {
   if (text.trim() === '') throw new PlanFormatError(`the file is empty; ${EXPECTED}`);
   let value: unknown;
   try {
@@ -170,5 +181,5 @@ export function parsePlanText(text: string): PlanSummary {
     const where = position ? ` at line ${position.line}, column ${position.column}` : '';
     throw new PlanFormatError(`not JSON: syntax error${where}; ${EXPECTED}`);
   }
-  return parsePlan(value);
+  return parsePlan(value, options);
 }

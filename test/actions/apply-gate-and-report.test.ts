@@ -6,6 +6,8 @@ import type { Deps } from '../../actions/apply-gate/main.ts';
 import { planDigestMarker } from '../../src/github/plan-digest-marker.ts';
 import { stickyMarker } from '../../src/github/sticky-comments.ts';
 import { planDigest } from '../../src/plan/plan-digest.ts';
+import { parsePlanText } from '../../src/plan/read-plan.ts';
+import { MIN_DIGEST_KEY_LENGTH, sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
 import { FakeGitHub } from '../github/fake-github-api.ts';
 import { fixtureText, loadFixture } from '../plan/plan-fixtures.ts';
 import { runAction } from './run-action.ts';
@@ -69,6 +71,23 @@ describe('actions/apply-gate', () => {
     const result = await gate(new FakeGitHub());
     expect(result.failed).toBe(true);
     expect(result.commands.join('\n')).toMatch(/no merged pull request found for commit 5{40}/);
+  });
+
+  it('seals sensitive values with digest-key, masks the key, and warns on a sensitive plan without one', async () => {
+    const sensitiveFile = path.join(dir, 'sensitive.json');
+    writeFileSync(sensitiveFile, fixtureText('sensitive-values.json'));
+    const key = 'k'.repeat(MIN_DIGEST_KEY_LENGTH);
+    const sealed = planDigest(parsePlanText(fixtureText('sensitive-values.json'), { seal: sensitiveSeal(key) }));
+    const github = new FakeGitHub({ pulls: { [SHA]: [merged] }, comments: [review(sealed)] });
+
+    const withKey = await gate(github, { 'plan-json': sensitiveFile, 'digest-key': key });
+    expect(withKey.failed).toBe(false);
+    expect(withKey.outputs.digest).toBe(sealed);
+    expect(withKey.commands).toContain(`::add-mask::${key}`);
+
+    const withoutKey = await gate(github, { 'plan-json': sensitiveFile });
+    expect(withoutKey.failed).toBe(true);
+    expect(withoutKey.commands.join('\n')).toMatch(/::warning::no digest-key: the plan has sensitive values/);
   });
 
   it('refuses an input that is not a cohort id', async () => {

@@ -3,7 +3,9 @@ import { decideApply, PLAN_COMMENT_KEY } from '../../src/github/apply-gate.ts';
 import { planDigestMarker } from '../../src/github/plan-digest-marker.ts';
 import { stickyMarker } from '../../src/github/sticky-comments.ts';
 import { planDigest } from '../../src/plan/plan-digest.ts';
-import { loadFixture } from '../plan/plan-fixtures.ts';
+import { parsePlan } from '../../src/plan/read-plan.ts';
+import { MIN_DIGEST_KEY_LENGTH, sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
+import { fixtureJson, loadFixture } from '../plan/plan-fixtures.ts';
 import { MemoryComments } from './memory-comments.ts';
 
 const reviewed = loadFixture('basic-create.json');
@@ -28,6 +30,21 @@ describe('decideApply', () => {
     );
     const decision = await decide(comments);
     expect(decision).toMatchObject({ approved: true, digest: planDigest(reviewed) });
+  });
+
+  it('with the digest key, refuses a re-plan that changes only a sensitive value', async () => {
+    const seal = sensitiveSeal('k'.repeat(MIN_DIGEST_KEY_LENGTH));
+    const raw = fixtureJson('sensitive-values.json') as { resource_changes: { change: object }[] };
+    const [entry] = raw.resource_changes;
+    const changed = { ...raw, resource_changes: [{ ...entry, change: { ...entry?.change, after: { ami: 'new' } } }] };
+    const reviewedSensitive = parsePlan(raw, { seal });
+    const comments = new MemoryComments();
+    comments.add(7, review(planDigestMarker('seoul', planDigest(reviewedSensitive))));
+
+    expect((await decide(comments, parsePlan(structuredClone(raw), { seal }))).approved).toBe(true);
+    const decision = await decide(comments, parsePlan(changed, { seal }));
+    expect(decision.approved).toBe(false);
+    expect(decision.message).toMatch(/the plan differs from the one reviewed on #7/);
   });
 
   it('refuses a plan that differs from the reviewed one, naming the pull request', async () => {

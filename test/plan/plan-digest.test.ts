@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digestInput, planDigest } from '../../src/plan/plan-digest.ts';
+import { digestInput, hasSensitiveChange, planDigest } from '../../src/plan/plan-digest.ts';
 import { parsePlan } from '../../src/plan/read-plan.ts';
+import { MIN_DIGEST_KEY_LENGTH, sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
 import { fixtureJson, loadFixture, SECRET } from './plan-fixtures.ts';
 
 type Raw = Record<string, unknown> & { resource_changes: Record<string, unknown>[] };
@@ -56,14 +57,38 @@ describe('planDigest', () => {
     expect(digestInput(loadFixture('multi-resource-update.json'))).toContain('test_instance.test[0]');
   });
 
-  it('never holds a sensitive value, and does not change when only a sensitive value does', () => {
+  describe('sensitive values', () => {
+    const KEY = 'k'.repeat(MIN_DIGEST_KEY_LENGTH);
     const plan = raw('sensitive-values.json');
-    expect(digestInput(parsePlan(plan))).not.toContain(SECRET);
     const [entry] = plan.resource_changes;
     const otherSecret = {
       ...plan,
       resource_changes: [{ ...entry, change: { ...(entry?.change as object), after: { ami: 'other-secret' } } }],
     };
-    expect(planDigest(parsePlan(otherSecret))).toBe(planDigest(parsePlan(plan)));
+    const sealed = (value: unknown, key = KEY) => parsePlan(value, { seal: sensitiveSeal(key) });
+
+    it('never hold their value or the key in the digest input, sealed or not', () => {
+      for (const summary of [parsePlan(plan), sealed(plan)]) {
+        expect(digestInput(summary)).not.toContain(SECRET);
+        expect(digestInput(summary)).not.toContain(KEY);
+      }
+    });
+
+    it('change the digest when the plan is read with the digest key', () => {
+      expect(planDigest(sealed(otherSecret))).not.toBe(planDigest(sealed(plan)));
+      expect(planDigest(sealed(plan))).toBe(planDigest(sealed(structuredClone(plan))));
+    });
+
+    it('give another digest under another key, and none of the two is the digest without a key', () => {
+      const other = planDigest(sealed(plan, 'x'.repeat(MIN_DIGEST_KEY_LENGTH)));
+      expect(other).not.toBe(planDigest(sealed(plan)));
+      expect(planDigest(parsePlan(plan))).not.toBe(planDigest(sealed(plan)));
+    });
+
+    it('leave the digest as it was without the key (an offline run): a change to them alone goes unseen', () => {
+      expect(planDigest(parsePlan(otherSecret))).toBe(planDigest(parsePlan(plan)));
+      expect(hasSensitiveChange(parsePlan(plan))).toBe(true);
+      expect(hasSensitiveChange(loadFixture('basic-delete.json'))).toBe(false);
+    });
   });
 });

@@ -5,17 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/workshop.ts';
 import { FIXTURE_DIR, SECRET } from '../plan/plan-fixtures.ts';
 
-async function run(...argv: string[]) {
+async function runWith(env: Record<string, string>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (chunk: string) => (stdout += chunk) },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     cwd: process.cwd(),
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
 }
+
+const run = (...argv: string[]) => runWith({}, ...argv);
+const digestOf = (stdout: string) => /<sub>plan digest `([0-9a-f]{64})`<\/sub>/.exec(stdout)?.[1];
 
 describe('workshop render-plan', () => {
   it('renders each file, titled by its name without .json, with its digest', async () => {
@@ -53,6 +56,26 @@ describe('workshop render-plan', () => {
     ]);
     expect(result.stderr).not.toContain(SECRET);
     expect(result.stdout).toContain('### `moved`');
+  });
+
+  it('seals sensitive values into the digest with WORKSHOP_PLAN_DIGEST_KEY, and refuses a short key', async () => {
+    const file = join(FIXTURE_DIR, 'sensitive-values.json');
+    const key = { WORKSHOP_PLAN_DIGEST_KEY: 'k'.repeat(40) };
+    const [plain, sealed, again] = await Promise.all([
+      run('render-plan', file),
+      runWith(key, 'render-plan', file),
+      runWith(key, 'render-plan', file),
+    ]);
+    expect(sealed.code).toBe(0);
+    expect(digestOf(sealed.stdout)).toBeDefined();
+    expect(digestOf(sealed.stdout)).toBe(digestOf(again.stdout));
+    expect(digestOf(sealed.stdout)).not.toBe(digestOf(plain.stdout));
+    expect(sealed.stdout).not.toContain(key.WORKSHOP_PLAN_DIGEST_KEY);
+
+    const short = await runWith({ WORKSHOP_PLAN_DIGEST_KEY: 'short' }, 'render-plan', file);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/WORKSHOP_PLAN_DIGEST_KEY is 5 characters; it needs at least 32/);
+    expect(short.stderr).not.toContain('short');
   });
 
   it('asks for at least one file, and prints help', async () => {
