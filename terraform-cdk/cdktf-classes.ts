@@ -106,6 +106,7 @@ export type App = InstanceType<typeof App>;
 export type LocalBackend = InstanceType<typeof LocalBackend>;
 export type S3Backend = InstanceType<typeof S3Backend>;
 export type TerraformAsset = InstanceType<typeof TerraformAsset>;
+export type TerraformElement = InstanceType<typeof TerraformElement>;
 export type TerraformOutput = InstanceType<typeof TerraformOutput>;
 export type TerraformStack = InstanceType<typeof TerraformStack>;
 export type TerraformVariable = InstanceType<typeof TerraformVariable>;

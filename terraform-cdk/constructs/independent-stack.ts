@@ -1,13 +1,23 @@
 /**
- * The base of this app's stacks: self-contained, so synthesis can skip cdktf's cross-stack preparation, and written
- * with one light resolution pass instead of cdktf's two full ones.
+ * The base of this app's stacks: self-contained, so synthesis can skip cdktf's cross-stack preparation, and resolved
+ * with a walk that leaves plain values alone (constructs/resolve-tokens.ts).
  */
+import type { IConstruct } from 'constructs';
 import { deepMerge, TerraformElement, TerraformOutput, TerraformStack } from '../cdktf-classes.ts';
 import { resolveTokens } from './resolve-tokens.ts';
 
 /** What cdktf keeps of `addOverride` calls on the stack itself (a private field of the frozen 0.21 release). */
 interface StackOverrides {
   readonly rawOverrides: Record<string, unknown>;
+}
+
+/** The stack's elements in cdktf's order (depth first, parents first), not looking into nested stacks. */
+function stackElements(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) {
+    if (!TerraformStack.isStack(child)) stackElements(child, into);
+  }
+  return into;
 }
 
 export abstract class IndependentStack extends TerraformStack {
@@ -21,18 +31,17 @@ export abstract class IndependentStack extends TerraformStack {
   }
 
   /**
-   * cdktf's `toTerraform`, step for step, with two changes that leave the JSON as it was: each value is resolved
-   * by `resolveTokens` (plain values copied, tokens given to cdktf), and the merged document is not resolved a second
-   * time in full — only what nothing resolved yet, the stack's own overrides. A test compares the result with
-   * cdktf's on every example stack.
+   * cdktf's `toTerraform`, step for step (node_modules/cdktf/lib/terraform-stack.js), with `resolveTokens` in place
+   * of cdktf's resolve: the same JSON, a test compares the two byte for byte.
    */
   override toTerraform(): Record<string, unknown> {
     const overrides = (this as unknown as StackOverrides).rawOverrides;
-    const elements = this.node.findAll().filter((node) => TerraformElement.isTerraformElement(node));
+    const elements = stackElements(this);
     const metadata: Record<string, unknown> = {
       version: this.node.tryGetContext('cdktfVersion'),
       stackName: this.node.id,
       backend: 'local',
+      cloud: undefined,
       ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
     };
     for (const element of elements) deepMerge(metadata, resolveTokens(this, element.toMetadata()));
@@ -47,7 +56,7 @@ export abstract class IndependentStack extends TerraformStack {
 
     const tf: Record<string, unknown> = { '//': { metadata, outputs } };
     for (const element of elements) deepMerge(tf, resolveTokens(this, element.toTerraform()));
-    deepMerge(tf, resolveTokens(this, overrides));
-    return tf;
+    deepMerge(tf, overrides);
+    return resolveTokens(this, tf) as Record<string, unknown>;
   }
 }
