@@ -1,8 +1,9 @@
 /**
  * One measured process of the synthesis benchmark (spawned by scripts/bench-synth.ts as
- * `node --import tsx scripts/bench/synth-child.ts IMPORTS RUNS OUT_DIR`): loads the app's modules the product's way
- * ("deep") or after the provider package root ("root"), then synthesizes each count of cohorts in RUNS (for example
- * "1,50") in turn, and prints its own timings and peak memory as one JSON line.
+ * `node --import tsx/esm scripts/bench/synth-child.ts MODE RUNS OUT_DIR`): loads the app's modules the product's way
+ * ("deep"), or after the provider package root ("root"), or after the root and synthesizing with cdktf's stock
+ * synthesis ("stock"); then synthesizes each count of cohorts in RUNS (for example "1,50") in turn, and prints its
+ * own timings and peak memory as one JSON line.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +17,14 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 // Time since this process started: node bootstrap and the tsx loader are part of a cold start.
 const started = performance.now();
-if (imports === 'root') {
+if (imports === 'root' || imports === 'stock') {
   const { loadProviderRoot } = await import('./naive-root-import.ts');
   await loadProviderRoot();
 }
-const { synthesize } = await import('../../terraform-cdk/synth.ts');
+const { synthesize } =
+  imports === 'stock'
+    ? { synthesize: (await import('./stock-synthesis.ts')).stockSynthesize }
+    : await import('../../terraform-cdk/synth.ts');
 const { benchCohorts, benchSettings, WORKSHOPS_DIR } = await import('./synth-workload.ts');
 const loaded = performance.now();
 
