@@ -5,6 +5,8 @@
  * at every cohort that shares it. Limits come from `quotas:` in `_settings.yaml` (AWS defaults unless raised).
  * Pure and linear in the number of cohorts and students: it runs on every pull request.
  */
+
+import { formatCount } from '../text/count.ts';
 import type { CohortUnit } from './cohort-file.ts';
 import type { OwnedProblem } from './cross-checks.ts';
 import type { Position, Severity } from './problem.ts';
@@ -90,8 +92,6 @@ const LIMITS: readonly SharedLimit[] = [
   },
 ];
 
-const number = (n: number) => n.toLocaleString('en-US');
-
 interface Share {
   readonly site: CapacitySite;
   readonly count: number;
@@ -105,7 +105,7 @@ function severityOf(total: number, quota: number): Severity | undefined {
 function othersText(shares: readonly Share[], self: Share): string {
   const others = shares.filter((s) => s !== self);
   if (others.length === 0) return 'no other cohort shares it';
-  const named = others.slice(0, MAX_NAMED).map((s) => `${s.site.cohort.id} (${number(s.count)})`);
+  const named = others.slice(0, MAX_NAMED).map((s) => `${s.site.cohort.id} (${formatCount(s.count)})`);
   const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
   return `shared with ${named.join(', ')}${more}`;
 }
@@ -115,8 +115,8 @@ function limitMessage(limit: SharedLimit, where: string, shares: readonly Share[
   const percent = Math.round((total / quota) * 100);
   const head =
     `${limit.what} ${where}: the ${shares.length === 1 ? 'cohort needs' : `${shares.length} cohorts need`} ` +
-    `${number(total)} of the ${number(quota)} allowed (quotas.${limit.key}, ${percent}%); this cohort needs ` +
-    `${number(self.count)}, ${othersText(shares, self)}`;
+    `${formatCount(total)} of the ${formatCount(quota)} allowed (quotas.${limit.key}, ${percent}%); this cohort needs ` +
+    `${formatCount(self.count)}, ${othersText(shares, self)}`;
   return total > quota ? `${head}. Apply would fail at the limit: ${limit.remedy}` : `${head}. Close to the limit`;
 }
 

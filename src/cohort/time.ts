@@ -42,18 +42,47 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The wall-clock reading of `instant` in `zone`, to the second. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+export function wallClock(instant: Date, zone: string): WallClock {
+  const parts = formatterFor(zone).formatToParts(instant);
+  const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
+  };
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-12-09`: the date of `instant` in `zone`. */
+export function localDate(instant: Date, zone: string): string {
+  const { year, month, day } = wallClock(instant, zone);
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** `2026-12-09 23:59 Asia/Seoul`: an instant as the cohort's people read it. */
+export function localTime(instant: Date, zone: string): string {
+  const { hour, minute } = wallClock(instant, zone);
+  return `${localDate(instant, zone)} ${twoDigits(hour)}:${twoDigits(minute)} ${zone}`;
+}
+
 /** Offset of `zone` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
 function zoneOffsetMs(instant: number, zone: string): number {
-  const parts = formatterFor(zone).formatToParts(new Date(instant));
-  const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    field('year'),
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  );
+  const { year, month, day, hour, minute, second } = wallClock(new Date(instant), zone);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

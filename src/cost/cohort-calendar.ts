@@ -5,7 +5,7 @@
  * boundary may land in the neighbouring bill.
  */
 import type { ResolvedCohort } from '../cohort/schema.ts';
-import { DAY_MS, toInstant } from '../cohort/time.ts';
+import { DAY_MS, localDate, toInstant } from '../cohort/time.ts';
 
 export interface CostDay {
   /** Local date, YYYY-MM-DD. */
@@ -26,14 +26,6 @@ export interface CohortCalendar {
   /** Index of the first session day in `days`. */
   readonly firstSessionIndex: number;
   readonly months: readonly string[];
-}
-
-/** The local date (YYYY-MM-DD) of an instant in `zone`. */
-export function localDate(instant: Date, zone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
 }
 
 function dateToUtcMs(date: string): number {

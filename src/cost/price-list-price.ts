@@ -5,6 +5,7 @@
  * the row keeps its price, never a guess.
  */
 import type { PriceDimension, PriceListProduct } from '../aws/pricing.ts';
+import { formatCount } from '../text/count.ts';
 import { matchesUsageType, type PriceListSpec } from './price-list-products.ts';
 
 export interface PriceFound {
@@ -107,7 +108,7 @@ export function priceFromProducts(
   }
   const chosen = spec.pick === 'mode' ? modeOf(candidates) : (candidates[0] as Candidate);
   const notes = [chosen.tierNote];
-  if (multiplier !== 1) notes.push(`API price per ${chosen.apiUnit} × ${multiplier.toLocaleString('en-US')}`);
+  if (multiplier !== 1) notes.push(`API price per ${chosen.apiUnit} × ${formatCount(multiplier)}`);
   if (prices.length > 1) {
     const same = candidates.filter((c) => c.priceUsd === chosen.priceUsd).length;
     notes.push(`the rate of ${same} of ${candidates.length} matching products (${prices.length - 1} other rate(s))`);

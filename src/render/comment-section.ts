@@ -2,6 +2,7 @@
  * The building blocks of a review comment. Text sections are kept as written; a details section is a collapsed
  * `<details>` block whose items the splitter may cut (largest sections first) when the comment is too long.
  */
+import { formatCount } from '../text/count.ts';
 
 export interface TextSection {
   /** `summary` stays at the top of the first comment; `text` may move to a continuation comment. */
@@ -33,7 +34,7 @@ export const SECTION_SEPARATOR = '\n\n';
 export type OmittedNote = (count: number, noun: string) => string;
 
 export const defaultOmittedNote: OmittedNote = (count, noun) =>
-  `_${count.toLocaleString('en-US')} ${noun} not shown here: see the job summary or the plan artifact._`;
+  `_${formatCount(count)} ${noun} not shown here: see the job summary or the plan artifact._`;
 
 export function detailsOpening(summary: string): string {
   return `<details><summary>${summary}</summary>`;

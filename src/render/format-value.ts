@@ -5,6 +5,7 @@
  */
 import type { JsonValue } from '../plan/json-value.ts';
 import type { AttributeChange } from '../plan/plan-types.ts';
+import { formatCount } from '../text/count.ts';
 import { inlineCode } from './markdown-escape.ts';
 
 export const SENSITIVE_VALUE = '(sensitive value)';
@@ -28,7 +29,7 @@ export function formatValue(value: JsonValue, options: ValueFormatOptions = {}):
   const max = options.maxValueLength ?? DEFAULT_MAX_VALUE_LENGTH;
   const text = JSON.stringify(value) ?? 'null';
   if (text.length <= max) return inlineCode(text);
-  return `${inlineCode(`${cut(text, max)}…`)} _(${text.length.toLocaleString('en-US')} characters, truncated)_`;
+  return `${inlineCode(`${cut(text, max)}…`)} _(${formatCount(text.length)} characters, truncated)_`;
 }
 
 export function formatBefore(attribute: AttributeChange, options: ValueFormatOptions = {}): string {

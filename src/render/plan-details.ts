@@ -7,6 +7,7 @@ import { destructiveChanges } from '../plan/destructive-changes.ts';
 import { counts, countsLine, isShownChange } from '../plan/plan-counts.ts';
 import { hasChanges, isFailedPlan } from '../plan/plan-status.ts';
 import type { PlanAction, PlanSummary, ResourceChangeView } from '../plan/plan-types.ts';
+import { countOf } from '../text/count.ts';
 import { type ChangeRenderOptions, renderChangeItem, renderOutputItem } from './change-item.ts';
 import {
   type CommentSection,
@@ -44,10 +45,6 @@ const GROUPS: readonly { readonly action: PlanAction; readonly title: string }[]
   { action: 'create', title: 'Create' },
   { action: 'read', title: 'Read (data sources)' },
 ];
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function subheading(level: number, text: string): string {
   return level > 0 ? `${'#'.repeat(Math.min(6, level + 1))} ${text}` : `**${text}**`;
@@ -143,7 +140,7 @@ export function planHeadSection(label: string, plan: PlanSummary, options: PlanR
   const notes: string[] = [];
   const drifted = plan.drift.filter((change) => change.action !== 'no-op').length;
   if (drifted > 0) {
-    notes.push(`ℹ️ ${plural(drifted, 'resource')} changed outside Terraform since the last apply (see below).`);
+    notes.push(`ℹ️ ${countOf(drifted, 'resource')} changed outside Terraform since the last apply (see below).`);
   }
   if (plan.complete === false && !isFailedPlan(plan)) {
     notes.push('ℹ️ This plan is incomplete: Terraform deferred some changes to a later plan and apply.');

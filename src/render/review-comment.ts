@@ -14,6 +14,7 @@ import { counts, type PlanCounts } from '../plan/plan-counts.ts';
 import { planDigest } from '../plan/plan-digest.ts';
 import { hasChanges, isFailedPlan } from '../plan/plan-status.ts';
 import type { PlanSummary } from '../plan/plan-types.ts';
+import { countOf, formatCount } from '../text/count.ts';
 import { architectureDiagramBlock } from './architecture-diagram.ts';
 import type { CommentSection, DetailsSection, TextSection } from './comment-section.ts';
 import { renderSections } from './comment-section.ts';
@@ -106,20 +107,16 @@ const RESULT_ICON: Readonly<Record<CohortResult, string>> = {
   skipped: '⏭️ skipped',
 };
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 function countCell(outcome: CohortOutcome, key: keyof PlanCounts): string {
-  return outcome.counts ? outcome.counts[key].toLocaleString('en-US') : '—';
+  return outcome.counts ? formatCount(outcome.counts[key]) : '—';
 }
 
 function guardrailCell(review: CohortReview, outcome: CohortOutcome): string {
   if (!review.guardrails) return '—';
   const warnings = review.guardrails.findings.length - outcome.guardrailErrors;
-  if (outcome.guardrailErrors > 0) return `❌ ${plural(outcome.guardrailErrors, 'error')}`;
+  if (outcome.guardrailErrors > 0) return `❌ ${countOf(outcome.guardrailErrors, 'error')}`;
   const passed = `✅ ${review.guardrails.passed.length} passed`;
-  return warnings > 0 ? `${passed}, ⚠️ ${plural(warnings, 'warning')}` : passed;
+  return warnings > 0 ? `${passed}, ⚠️ ${countOf(warnings, 'warning')}` : passed;
 }
 
 function costCell(review: CohortReview, outcome: CohortOutcome): [string, string] {
@@ -157,14 +154,14 @@ function headerTable(reviews: readonly CohortReview[], outcomes: readonly Cohort
 }
 
 function title(outcomes: readonly CohortOutcome[], destructive: number): string {
-  const parts = [`Workshop plan · ${plural(outcomes.length, 'cohort')}`];
+  const parts = [`Workshop plan · ${countOf(outcomes.length, 'cohort')}`];
   const by = (result: CohortResult) => outcomes.filter((o) => o.result === result).length;
   const destroyed = outcomes.filter((o) => o.action === 'destroy').length;
   if (by('planned') > 0) parts.push(`${by('planned')} with changes`);
   if (destroyed > 0) parts.push(`${destroyed} removed`);
   if (by('failed') > 0) parts.push(`❌ ${by('failed')} failed`);
   if (by('skipped') > 0) parts.push(`${by('skipped')} not planned`);
-  if (destructive > 0) parts.push(`⚠️ ${plural(destructive, 'destructive change')}`);
+  if (destructive > 0) parts.push(`⚠️ ${countOf(destructive, 'destructive change')}`);
   return `## ${parts.join(' · ')}`;
 }
 
@@ -174,7 +171,7 @@ function blockerLines(reviews: readonly CohortReview[], outcomes: readonly Cohor
     const outcome = outcomes[i] as CohortOutcome;
     const id = inlineCode(review.id);
     if (outcome.guardrailErrors > 0) {
-      lines.push(`${id} · ❌ ${plural(outcome.guardrailErrors, 'guardrail error')} must be fixed before merging.`);
+      lines.push(`${id} · ❌ ${countOf(outcome.guardrailErrors, 'guardrail error')} must be fixed before merging.`);
     }
     if (outcome.result === 'failed') lines.push(`${id} · ❌ the Terraform plan failed (see below).`);
     if (outcome.overBudget && review.cost) {
@@ -206,7 +203,7 @@ function cohortHeading(review: CohortReview): string {
   const cohort = review.cohort;
   const facts: string[] = [];
   if (cohort) {
-    facts.push(escapeMarkdown(cohort.title), dateRange(cohort), plural(cohort.students.length, 'student'));
+    facts.push(escapeMarkdown(cohort.title), dateRange(cohort), countOf(cohort.students.length, 'student'));
     facts.push(cohort.regions.backup ? `${cohort.regions.primary} → ${cohort.regions.backup}` : cohort.regions.primary);
   }
   if (review.action === 'destroy') facts.push('**cohort file removed: its resources are destroyed**');
@@ -232,7 +229,7 @@ function synthesizedSection(synthesized: Readonly<Record<string, number>>): Deta
   const rows = entries.map(([type, n]) => `| ${inlineCode(type, { table: true })} | ${n} |`);
   return {
     kind: 'details',
-    summary: `Resources in the synthesized stack (${total.toLocaleString('en-US')})`,
+    summary: `Resources in the synthesized stack (${formatCount(total)})`,
     // One block: a table cannot be cut between rows without breaking it.
     intro: ['| type | count |', '|---|---:|', ...rows].join('\n'),
     items: [],
@@ -295,7 +292,7 @@ function footer(input: ReviewInput, outcomes: readonly CohortOutcome[]): string 
   const bits: string[] = [];
   if (input.commit) bits.push(`Plan for commit ${inlineCode(input.commit.slice(0, 12))}`);
   const digests = outcomes.filter((o) => o.digest);
-  if (digests.length > 0) bits.push(`${plural(digests.length, 'plan digest')} recorded for the apply check`);
+  if (digests.length > 0) bits.push(`${countOf(digests.length, 'plan digest')} recorded for the apply check`);
   bits.push(`full rendering in ${input.fullRenderingAt ?? 'the job summary'}`);
   return `<sub>${bits.join(' · ')}</sub>`;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isRealCalendarDate, isValidTimeZone, toInstant } from '../../src/cohort/time.ts';
+import {
+  addDays,
+  isRealCalendarDate,
+  isValidTimeZone,
+  localDate,
+  localTime,
+  toInstant,
+} from '../../src/cohort/time.ts';
 
 const iso = (value: string, zone: string, endOfDay = false) => toInstant(value, zone, { endOfDay }).toISOString();
 
@@ -49,5 +56,19 @@ describe('calendar and zone checks', () => {
 
   it('adds whole days of 24 hours', () => {
     expect(addDays(new Date('2026-12-09T14:59:59.999Z'), 3).toISOString()).toBe('2026-12-12T14:59:59.999Z');
+  });
+});
+
+describe('localDate and localTime', () => {
+  it('read an instant on the wall clock of the zone, midnight as 00:00', () => {
+    const instant = new Date('2026-12-31T15:00:00Z');
+    expect(localDate(instant, 'Asia/Seoul')).toBe('2027-01-01');
+    expect(localTime(instant, 'Asia/Seoul')).toBe('2027-01-01 00:00 Asia/Seoul');
+    expect(localTime(instant, 'America/Los_Angeles')).toBe('2026-12-31 07:00 America/Los_Angeles');
+  });
+
+  it('follow daylight saving time', () => {
+    expect(localTime(new Date('2026-07-01T12:00:00Z'), 'Europe/Berlin')).toBe('2026-07-01 14:00 Europe/Berlin');
+    expect(localTime(new Date('2026-12-01T12:00:00Z'), 'Europe/Berlin')).toBe('2026-12-01 13:00 Europe/Berlin');
   });
 });

@@ -11,16 +11,13 @@ import type { CommentSection } from '../../render/comment-section.ts';
 import { inlineCode } from '../../render/markdown-escape.ts';
 import { changesSection, driftSection, outputsSection } from '../../render/plan-details.ts';
 import { splitComment } from '../../render/split-comment.ts';
+import { countOf, formatCount } from '../../text/count.ts';
 import { driftedResources } from './drift-plan.ts';
 
 export const DRIFT_ISSUE_KIND = 'drift';
 
 export function driftIssueTitle(cohortId: string): string {
   return `Drift: ${cohortId}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function headSection(cohortId: string, plan: PlanSummary): CommentSection {
@@ -30,7 +27,7 @@ function headSection(cohortId: string, plan: PlanSummary): CommentSection {
     markdown: [
       `## Drift: ${inlineCode(cohortId)}`,
       '',
-      `The daily read-only plan found ${plural(drifted, 'resource')} of cohort ${inlineCode(cohortId)} changed ` +
+      `The daily read-only plan found ${countOf(drifted, 'resource')} of cohort ${inlineCode(cohortId)} changed ` +
         'outside Terraform since the last apply (listed below).',
       '',
       '**What to do**: undo the change in AWS; or, if it should stay, change the cohort file to describe it and ' +
@@ -42,7 +39,7 @@ function headSection(cohortId: string, plan: PlanSummary): CommentSection {
 }
 
 const NOT_SHOWN = (count: number, noun: string) =>
-  `_${count.toLocaleString('en-US')} ${noun} not shown here: see the drift workflow's plan artifact._`;
+  `_${formatCount(count)} ${noun} not shown here: see the drift workflow's plan artifact._`;
 
 /** The issue body after the marker line, at most `room` characters. */
 export function driftIssueBody(cohortId: string, plan: PlanSummary, room = ISSUE_BODY_LIMIT): string {

@@ -6,6 +6,7 @@
  */
 import type { ServiceQuotasApi } from '../../aws/service-quotas.ts';
 import type { Quotas } from '../../cohort/settings-schema.ts';
+import { formatCount } from '../../text/count.ts';
 import { type Finding, warning } from './finding.ts';
 import type { Quota } from './usage.ts';
 
@@ -23,8 +24,6 @@ export interface ResolvedQuota {
   /** A warning when `quotas:` claims more than the account allows. */
   readonly findings: readonly Finding[];
 }
-
-const number = (n: number) => n.toLocaleString('en-US');
 
 async function fromServiceQuotas(api: ServiceQuotasApi, lookup: QuotaLookup): Promise<Quota | undefined> {
   try {
@@ -66,7 +65,7 @@ export async function resolveQuota(
       ? [
           warning(
             `quotas.${key}`,
-            `_settings.yaml says ${number(configured)}, but the account allows ${number(account.value)} ` +
+            `_settings.yaml says ${formatCount(configured)}, but the account allows ${formatCount(account.value)} ` +
               `(${account.source}): validation would let cohorts past the real limit; lower the setting`,
           ),
         ]

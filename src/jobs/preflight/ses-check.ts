@@ -3,6 +3,7 @@
  * messages a day), sending can be paused, and the sender must be a verified identity there.
  */
 import type { SesAccountApi } from '../../aws/ses-account.ts';
+import { formatCount } from '../../text/count.ts';
 import { blocker, type Finding, guarded, ok, warning } from './finding.ts';
 
 export interface SesExpectation {
@@ -15,13 +16,11 @@ export interface SesExpectation {
   readonly senderHint: string;
 }
 
-const number = (n: number) => n.toLocaleString('en-US');
-
 async function accountFindings(api: SesAccountApi, expected: SesExpectation): Promise<Finding[]> {
   const check = 'SES sending';
   const account = await api.account();
   const { region, recipients } = expected;
-  const quota = `${number(account.max24HourSend)} a day, ${number(account.sentLast24Hours)} sent in the last 24 hours`;
+  const quota = `${formatCount(account.max24HourSend)} a day, ${formatCount(account.sentLast24Hours)} sent in the last 24 hours`;
   if (!account.sendingEnabled) {
     return [blocker(check, `sending is paused for the account in ${region}: no onboarding email would leave`)];
   }
@@ -29,7 +28,7 @@ async function accountFindings(api: SesAccountApi, expected: SesExpectation): Pr
     return [
       blocker(
         check,
-        `${number(recipients)} people to onboard, but SES sends ${quota} in ${region}` +
+        `${formatCount(recipients)} people to onboard, but SES sends ${quota} in ${region}` +
           `${account.productionAccess ? '' : ' (sandbox)'}: request production access or a higher sending quota`,
       ),
     ];
@@ -39,15 +38,17 @@ async function accountFindings(api: SesAccountApi, expected: SesExpectation): Pr
       warning(
         check,
         `SES is in the sandbox in ${region}: it delivers only to verified addresses, ${quota}, for ` +
-          `${number(recipients)} people to onboard. Request production access before the class`,
+          `${formatCount(recipients)} people to onboard. Request production access before the class`,
       ),
     ];
   }
   const left = account.max24HourSend - account.sentLast24Hours;
   if (recipients > left) {
-    return [warning(check, `${number(recipients)} people to onboard, ${number(left)} emails left today (${quota})`)];
+    return [
+      warning(check, `${formatCount(recipients)} people to onboard, ${formatCount(left)} emails left today (${quota})`),
+    ];
   }
-  return [ok(check, `production access, ${quota}; ${number(recipients)} people to onboard`)];
+  return [ok(check, `production access, ${quota}; ${formatCount(recipients)} people to onboard`)];
 }
 
 async function senderFindings(api: SesAccountApi, expected: SesExpectation): Promise<Finding[]> {

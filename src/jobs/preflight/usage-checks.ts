@@ -8,12 +8,11 @@ import type { IamAccountApi, IamAccountSummary } from '../../aws/iam-account.ts'
 import type { ServiceQuotasApi } from '../../aws/service-quotas.ts';
 import { WARN_FROM } from '../../cohort/capacity.ts';
 import type { Quotas } from '../../cohort/settings-schema.ts';
+import { formatCount } from '../../text/count.ts';
 import { COHORT_IAM_PATH_PREFIX, type Demand, type RegionDemand } from './demand.ts';
 import { blocker, type Finding, guarded, ok, warning } from './finding.ts';
 import { resolveQuota } from './quota.ts';
 import { type Quota, usageFinding } from './usage.ts';
-
-const number = (n: number) => n.toLocaleString('en-US');
 
 /** IAM's account summary reports its own quotas; 0 means it did not. */
 const reportedBySummary = (value: number): Quota | undefined =>
@@ -144,17 +143,17 @@ function concurrencyFindings(apis: RegionUsageApis, demand: RegionDemand, settin
       return [warning(check, 'Service Quotas lists no concurrent job runs quota here: not checked')];
     const largest = demand.classPeaks.reduce((a, b) => (b.runs > a.runs ? b : a));
     const total = demand.classPeaks.reduce((sum, p) => sum + p.runs, 0);
-    const of = `of ${number(quota.value)} (${quota.source})`;
+    const of = `of ${formatCount(quota.value)} (${quota.source})`;
     if (largest.runs > quota.value) {
       return [
         blocker(
           check,
-          `${largest.cohortId}'s class running its ETL at once needs ${number(largest.runs)} runs ${of}: runs past ` +
+          `${largest.cohortId}'s class running its ETL at once needs ${formatCount(largest.runs)} runs ${of}: runs past ` +
             'the quota fail with ConcurrentRunsExceededException. Ask AWS to raise "Max concurrent job runs per account"',
         ),
       ];
     }
-    const detail = `every class running its ETL at once needs ${number(total)} runs ${of}`;
+    const detail = `every class running its ETL at once needs ${formatCount(total)} runs ${of}`;
     if (total > quota.value) return [warning(check, `${detail}: classes in session together would hit the quota`)];
     if (total >= quota.value * WARN_FROM) return [warning(check, `${detail}: close to the quota`)];
     return [ok(check, detail)];

@@ -3,6 +3,7 @@
  * fail at the limit), from 80% it warns, as validation does with the repository's own count.
  */
 import { WARN_FROM } from '../../cohort/capacity.ts';
+import { formatCount } from '../../text/count.ts';
 import { blocker, type Finding, ok, warning } from './finding.ts';
 
 export interface Quota {
@@ -25,8 +26,6 @@ export interface UsageInput {
   readonly remedy: string;
 }
 
-const number = (n: number) => n.toLocaleString('en-US');
-
 export function usageFinding(input: UsageInput): Finding {
   const key = (name: string) => (input.caseInsensitive === true ? name.toLowerCase() : name);
   const existing = new Set([...input.existing].map(key));
@@ -34,7 +33,7 @@ export function usageFinding(input: UsageInput): Finding {
   const projected = input.current + added;
   const { value, source } = input.quota;
   const detail =
-    `${number(input.current)} in use, ${number(added)} more to create: ${number(projected)} of ${number(value)} ` +
+    `${formatCount(input.current)} in use, ${formatCount(added)} more to create: ${formatCount(projected)} of ${formatCount(value)} ` +
     `(${Math.round((projected / value) * 100)}%, ${source})`;
   if (projected > value) return blocker(input.check, `${detail}. The apply would fail at the limit: ${input.remedy}`);
   if (projected >= value * WARN_FROM) return warning(input.check, `${detail}. Close to the limit: ${input.remedy}`);

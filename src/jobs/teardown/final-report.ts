@@ -5,8 +5,9 @@
  * or mentions (the owner is shown as code, not @-mentioned: the mention belongs to the tracking issue).
  */
 import type { ResolvedCohort } from '../../cohort/schema.ts';
+import { localTime } from '../../cohort/time.ts';
 import { escapeMarkdown, inlineCode } from '../../render/markdown-escape.ts';
-import { type LifecycleDates, localTime } from './lifecycle-status.ts';
+import type { LifecycleDates } from './lifecycle-status.ts';
 import { type CheckResult, checkMark } from './security-check.ts';
 
 export interface FinalReport {

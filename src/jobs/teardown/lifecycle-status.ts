@@ -35,18 +35,3 @@ export function lifecycleStatus(dates: LifecycleDates, now: Date): LifecycleStat
 export function isTeardownDue(status: LifecycleStatus): boolean {
   return status === 'teardown-due' || status === 'overdue';
 }
-
-/** `2026-12-09 23:59 Asia/Seoul`: an instant as the cohort's people read it. */
-export function localTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const field = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${field('year')}-${field('month')}-${field('day')} ${field('hour')}:${field('minute')} ${timeZone}`;
-}

@@ -6,6 +6,7 @@
 import { describeError } from '../../aws/errors.ts';
 import { CohortNames } from '../../cohort/names.ts';
 import type { ResolvedCohort } from '../../cohort/schema.ts';
+import { localTime } from '../../cohort/time.ts';
 import {
   ensureTeardownPull,
   type PullSummary,
@@ -24,7 +25,6 @@ import {
   type LifecycleStatus,
   lifecycleDates,
   lifecycleStatus,
-  localTime,
 } from './lifecycle-status.ts';
 import { currentNotices, type Notice } from './notices.ts';
 import { teardownPullBody } from './pr-body.ts';

@@ -4,9 +4,9 @@
  * the notice a day later, and a notice whose moment has passed is never sent late), when the teardown pull request
  * opens, and when teardown is overdue.
  */
-import { DAY_MS } from '../../cohort/time.ts';
+import { DAY_MS, localTime } from '../../cohort/time.ts';
 import type { LifecycleDates, LifecycleStatus } from './lifecycle-status.ts';
-import { isTeardownDue, localTime } from './lifecycle-status.ts';
+import { isTeardownDue } from './lifecycle-status.ts';
 
 export type NoticeKey = 'end-3d' | 'end-1d' | 'due-3d' | 'due-1d' | 'teardown-pr' | 'overdue';
 

@@ -4,6 +4,7 @@
  * and it is checked again here, so nothing else can ever be turned into a mention.
  */
 import { GITHUB_LOGIN_PATTERN, type ResolvedCohort } from '../../cohort/schema.ts';
+import { localTime } from '../../cohort/time.ts';
 import { teardownTitle } from '../../github/teardown-pr.ts';
 import {
   issueMarker,
@@ -13,7 +14,7 @@ import {
   type TitledIssuesApi,
 } from '../../github/titled-issue.ts';
 import { inlineCode } from '../../render/markdown-escape.ts';
-import { type LifecycleDates, localTime } from './lifecycle-status.ts';
+import type { LifecycleDates } from './lifecycle-status.ts';
 import type { Notice } from './notices.ts';
 
 export const TRACKING_ISSUE_KIND = 'teardown';
