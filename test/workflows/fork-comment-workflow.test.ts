@@ -76,12 +76,24 @@ describe('cohort-pr-fork-comment.yml', () => {
     expect(JSON.stringify(steps)).not.toMatch(/workflow_run\.(head_sha|head_branch|artifacts_url|pull_requests)/);
   });
 
+  it('fetches the head from this repository (public and private forks alike), the token masked and for git only', () => {
+    const script = String(steps.find((s) => s.id === 'files')?.run);
+    expect(script).toMatch(/echo "::add-mask::\$auth"/);
+    expect(script).toMatch(
+      /git -c "http\.\$GITHUB_SERVER_URL\/\.extraheader=AUTHORIZATION: basic \$auth" fetch .* origin "\$1"/,
+    );
+    expect(script.indexOf('::add-mask::')).toBeLessThan(script.indexOf('fetch "$HEAD_SHA"'));
+    // The token reaches no other command of the step.
+    const tokenLines = script.split('\n').filter((line) => /READ_TOKEN|\$auth/.test(line));
+    expect(tokenLines.map((line) => line.trim().split(/[ (]/)[0])).toEqual(['auth="$', 'echo', 'fetch']);
+  });
+
   it('takes only workshops/ from the pull request head, after refusing links and submodules', () => {
     const files = steps.find((s) => s.id === 'files');
     expect(files?.env).toEqual({
-      HEAD_REPOSITORY: '${{ steps.pr.outputs.head-repository }}',
       HEAD_SHA: '${{ steps.pr.outputs.head-sha }}',
       BASE_SHA: '${{ steps.pr.outputs.base-sha }}',
+      READ_TOKEN: '${{ github.token }}',
     });
     const script = String(files?.run);
     const refuse = script.indexOf('git ls-tree -r "$HEAD_SHA" -- workshops/');
@@ -93,7 +105,7 @@ describe('cohort-pr-fork-comment.yml', () => {
     const uses = runScripts.flatMap((run) => run.split('\n')).filter((line) => line.includes('HEAD_SHA'));
     for (const line of uses) {
       expect(line.trim()).toMatch(
-        /^(git fetch --no-tags --quiet "\$GITHUB_SERVER_URL\/\$HEAD_REPOSITORY\.git" "\$HEAD_SHA"|if git ls-tree -r "\$HEAD_SHA" -- workshops\/ \|.*|git checkout "\$HEAD_SHA" -- workshops\/|echo "base=\$\(git merge-base "\$BASE_SHA" "\$HEAD_SHA"\)" >> "\$GITHUB_OUTPUT"|args=\(plan --out out --skipped-reason "\$reason" --commit "\$HEAD_SHA"\))$/,
+        /^(fetch "\$HEAD_SHA"|if git ls-tree -r "\$HEAD_SHA" -- workshops\/ \|.*|git checkout "\$HEAD_SHA" -- workshops\/|echo "base=\$\(git merge-base "\$BASE_SHA" "\$HEAD_SHA"\)" >> "\$GITHUB_OUTPUT"|args=\(plan --out out --skipped-reason "\$reason" --commit "\$HEAD_SHA"\))$/,
       );
     }
     expect(uses).toHaveLength(5);
