@@ -26,6 +26,7 @@ export async function run(deps: Deps = {}): Promise<void> {
     const seal = digestKey === '' ? undefined : sensitiveSeal(digestKey);
     const plan = parsePlanText(await readInputFile(planFile, 'write it with `terraform show -json PLANFILE` first'), {
       seal,
+      allowRedacted: false,
     });
     if (seal === undefined && hasSensitiveChange(plan)) {
       core.warning(

@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { readInputFile } from '../../src/github/input-file.ts';
 import { redactPlanJson } from '../../src/github/redact-plan-json.ts';
+import { sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
 
 export async function run(): Promise<void> {
   try {
@@ -19,8 +20,11 @@ export async function run(): Promise<void> {
       throw new Error(`${input} is not JSON; expected the output of \`terraform show -json PLANFILE\``);
     }
     await mkdir(path.dirname(output), { recursive: true });
-    await writeFile(output, `${JSON.stringify(redactPlanJson(plan))}\n`);
-    core.info(`wrote ${output} without sensitive values`);
+    const digestKey = core.getInput('digest-key');
+    if (digestKey !== '') core.setSecret(digestKey);
+    const seal = digestKey === '' ? undefined : sensitiveSeal(digestKey);
+    await writeFile(output, `${JSON.stringify(redactPlanJson(plan, { seal }))}\n`);
+    core.info(`wrote ${output} without sensitive values${seal ? ' (sealed for the plan digest)' : ''}`);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

@@ -129,8 +129,9 @@ Options:
   --commit SHA           commit the plan is for (default: $GITHUB_SHA)
   -h, --help             show this help
 
-With WORKSHOP_PLAN_DIGEST_KEY set (a repository secret of 32+ characters, shared with the apply workflow), the
-plan digests also cover sensitive values, through an HMAC that reveals nothing about them.
+Plans redacted with the digest key (actions/redact-plan) carry an HMAC in place of each sensitive value, and
+their digests cover those values; with WORKSHOP_PLAN_DIGEST_KEY set (the repository secret, 32+ characters),
+plans as Terraform writes them are sealed the same way.
 
 Exit status: 0 reviewed; 1 a validation error, a guardrail error or a failed plan; 2 usage or internal error.`,
   options: {

@@ -7,9 +7,11 @@
  * The redacted plan reads back to the same PlanSummary as the original (the reader drops sensitive values
  * anyway), so the review and the plan digest do not change. Two sides of a sensitive leaf get the same marker
  * when they were equal and different markers when not: the review still says whether a secret changed, and no
- * more.
+ * more. With the digest key, each value becomes its seal (an HMAC, src/plan/sensitive-seal.ts) instead: equal
+ * values still get equal markers, and the plan reads back to the digest the apply gate computes from the original.
  */
-import { deepEqual, isJsonObject } from '../plan/json-value.ts';
+import { deepEqual, isJsonObject, toJsonValue } from '../plan/json-value.ts';
+import { REDACTION_KEY, SEALED_REDACTION, type Seal, sealedMarker } from '../plan/sensitive-seal.ts';
 
 export const SENSITIVE_MARKER = '(redacted sensitive value)';
 export const SENSITIVE_CHANGED_MARKER = '(redacted sensitive value, changed)';
@@ -75,21 +77,36 @@ function marker(value: unknown, text: string): unknown {
   return value === null || value === undefined ? value : text;
 }
 
+type Markers = (before: unknown, after: unknown) => [unknown, unknown];
+
+const changeMarkers: Markers = (before, after) => [
+  marker(before, SENSITIVE_MARKER),
+  marker(after, deepEqual(before, after) ? SENSITIVE_MARKER : SENSITIVE_CHANGED_MARKER),
+];
+
+function sealMarkers(seal: Seal): Markers {
+  const sealed = (value: unknown) => marker(value, sealedMarker(seal(toJsonValue(value))));
+  return (before, after) => [sealed(before), sealed(after)];
+}
+
 /**
  * Walks both sides with both masks, as the reader does, and replaces each side's value where either mask says
  * `true` (the reader turns exactly that node into one sensitive leaf).
  */
-function redactSides(before: unknown, after: unknown, beforeMask: unknown, afterMask: unknown): [unknown, unknown] {
-  if (beforeMask === true || afterMask === true) {
-    const same = deepEqual(before, after);
-    return [marker(before, SENSITIVE_MARKER), marker(after, same ? SENSITIVE_MARKER : SENSITIVE_CHANGED_MARKER)];
-  }
+function redactSides(
+  before: unknown,
+  after: unknown,
+  beforeMask: unknown,
+  afterMask: unknown,
+  markers: Markers,
+): [unknown, unknown] {
+  if (beforeMask === true || afterMask === true) return markers(before, after);
   if (keysOf(before).length === 0 && keysOf(after).length === 0) return [before, after];
   const pairs = new Map<string | number, [unknown, unknown]>();
   const sides = (key: string | number) => {
     let pair = pairs.get(key);
     if (pair === undefined) {
-      pair = redactSides(child(before, key), child(after, key), child(beforeMask, key), child(afterMask, key));
+      pair = redactSides(child(before, key), child(after, key), child(beforeMask, key), child(afterMask, key), markers);
       pairs.set(key, pair);
     }
     return pair;
@@ -97,34 +114,47 @@ function redactSides(before: unknown, after: unknown, beforeMask: unknown, after
   return [rebuild(before, (key) => sides(key)[0]), rebuild(after, (key) => sides(key)[1])];
 }
 
-function redactChange(change: unknown): unknown {
+function redactChange(change: unknown, markers: Markers): unknown {
   if (!isJsonObject(change)) return change;
-  const [before, after] = redactSides(change.before, change.after, change.before_sensitive, change.after_sensitive);
+  const [before, after] = redactSides(
+    change.before,
+    change.after,
+    change.before_sensitive,
+    change.after_sensitive,
+    markers,
+  );
   const out = { ...pick(change, CHANGE_KEYS), ...pick(change, CHANGE_EXTRA_KEYS) };
   if (Object.hasOwn(change, 'before')) out.before = before;
   if (Object.hasOwn(change, 'after')) out.after = after;
   return out;
 }
 
-function redactResource(entry: unknown): unknown {
+function redactResource(entry: unknown, markers: Markers): unknown {
   if (!isJsonObject(entry)) return entry;
   const out = pick(entry, RESOURCE_KEYS);
-  if (Object.hasOwn(entry, 'change')) out.change = redactChange(entry.change);
+  if (Object.hasOwn(entry, 'change')) out.change = redactChange(entry.change, markers);
   return out;
 }
 
+export interface RedactOptions {
+  /** The digest key's seal: sensitive values become their seals, so the digest still covers them. */
+  readonly seal?: Seal | undefined;
+}
+
 /** A copy of a parsed `terraform show -json` plan that holds no sensitive value and only what the review reads. */
-export function redactPlanJson(plan: unknown): unknown {
+export function redactPlanJson(plan: unknown, options: RedactOptions = {}): unknown {
   if (!isJsonObject(plan)) return plan;
+  const markers = options.seal === undefined ? changeMarkers : sealMarkers(options.seal);
   const out = pick(plan, PLAN_KEYS);
+  if (options.seal !== undefined) out[REDACTION_KEY] = SEALED_REDACTION;
   for (const list of ['resource_changes', 'resource_drift'] as const) {
     const entries = plan[list];
-    if (Array.isArray(entries)) out[list] = entries.map(redactResource);
+    if (Array.isArray(entries)) out[list] = entries.map((entry) => redactResource(entry, markers));
   }
   const outputs = plan.output_changes;
   if (isJsonObject(outputs)) {
     out.output_changes = Object.fromEntries(
-      Object.entries(outputs).map(([name, change]) => [name, redactChange(change)]),
+      Object.entries(outputs).map(([name, change]) => [name, redactChange(change, markers)]),
     );
   }
   return out;

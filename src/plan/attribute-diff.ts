@@ -7,7 +7,7 @@
 import { formatPath, pathsOverlap } from './attribute-path.ts';
 import { deepEqual, isJsonObject, toJsonValue } from './json-value.ts';
 import type { AttributeChange, PathSegment } from './plan-types.ts';
-import type { Seal } from './sensitive-seal.ts';
+import { type SealNode, sealedLeaf } from './sensitive-seal.ts';
 
 export interface ChangeSides {
   readonly before: unknown;
@@ -94,7 +94,7 @@ class Walker {
 
   constructor(
     private readonly replacePaths: readonly (readonly PathSegment[])[],
-    private readonly seal: Seal | undefined,
+    private readonly sealNode: SealNode | undefined,
   ) {}
 
   walk(segments: PathSegment[], before: Side, after: Side, masks: Masks): void {
@@ -139,7 +139,9 @@ class Walker {
     if (!before.present && !after.present && !unknown) return;
     const changed = unknown || before.present !== after.present || !deepEqual(before.value, after.value);
     const sealedAfter =
-      sensitive && after.present && this.seal !== undefined ? this.seal(toJsonValue(after.value)) : undefined;
+      sensitive && after.present && this.sealNode !== undefined
+        ? sealedLeaf(after.value, masks.beforeSensitive, masks.afterSensitive, this.sealNode)
+        : undefined;
     this.leaves.push({
       path: formatPath(segments),
       segments,
@@ -161,9 +163,9 @@ function rootSide(value: unknown): Side {
   return value === null || value === undefined ? ABSENT : { value, present: true };
 }
 
-/** The leaves of a change; with `seal`, sensitive values after the change are sealed for the digest. */
-export function diffAttributes(sides: ChangeSides, seal?: Seal): AttributeChange[] {
-  const walker = new Walker(sides.replacePaths ?? [], seal);
+/** The leaves of a change; with `sealNode`, sensitive values after the change are sealed for the digest. */
+export function diffAttributes(sides: ChangeSides, sealNode?: SealNode): AttributeChange[] {
+  const walker = new Walker(sides.replacePaths ?? [], sealNode);
   walker.walk([], rootSide(sides.before), rootSide(sides.after), {
     beforeSensitive: sides.beforeSensitive,
     afterSensitive: sides.afterSensitive,

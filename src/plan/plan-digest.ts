@@ -5,9 +5,9 @@
  * It covers every resource change Terraform would show (address, deposed key, previous address, import id,
  * actions, and every leaf of the planned object), sorted so the order of `resource_changes` does not matter.
  * Unknown leaves are replaced by a marker. Sensitive leaves are replaced by a marker and, when the plan was read
- * with the digest key, the value's seal (an HMAC, src/plan/sensitive-seal.ts): the digest input holds no secret, and
- * a re-plan that changes only a sensitive value changes the digest. Without the key (an offline run) a change to a
- * sensitive value alone does not change the digest.
+ * with the digest key or redacted with it, the value's seals (HMACs, src/plan/sensitive-seal.ts): the digest input
+ * holds no secret, and a re-plan that changes only a sensitive value changes the digest. Without the key (an offline
+ * run) a change to a sensitive value alone does not change the digest.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from './json-value.ts';
@@ -18,8 +18,12 @@ const DIGEST_VERSION = 'workshop-plan-digest/v1';
 
 /** Tagged so no real value can collide with a marker. */
 function encodeAfter(attribute: AttributeChange): JsonValue {
-  if (attribute.sensitive)
-    return attribute.sealedAfter === undefined ? ['sensitive'] : ['sensitive', attribute.sealedAfter];
+  if (attribute.sensitive) {
+    // Sealed, whether part of the value is still unknown counts too: the seals cover only what is known.
+    return attribute.sealedAfter === undefined
+      ? ['sensitive']
+      : ['sensitive', attribute.sealedAfter, attribute.unknown];
+  }
   if (attribute.unknown) return ['unknown'];
   return ['value', attribute.after ?? null];
 }

@@ -31,8 +31,8 @@ export interface AttributeChange {
   /** Sensitive on either side: both values are withheld. */
   readonly sensitive: boolean;
   /**
-   * For a sensitive attribute with a value after, its seal (src/plan/sensitive-seal.ts) when the plan was read with
-   * the digest key: what the digest covers instead of the value. Never the value itself.
+   * For a sensitive attribute with a value after, its seals (src/plan/sensitive-seal.ts, `sealedLeaf`) when the plan
+   * was read with the digest key or redacted with it: what the digest covers instead of the value. Never the value.
    */
   readonly sealedAfter?: string;
   /** The value after is only known once applied. */

@@ -11,7 +11,14 @@ import { KNOWN_ACTION_LISTS, resolveActions } from './plan-actions.ts';
 import { checkFailures } from './plan-checks.ts';
 import type { OutputChangeView, PlanDiagnostic, PlanSummary, ResourceChangeView } from './plan-types.ts';
 import { moduleAddressOf } from './resource-address.ts';
-import type { Seal } from './sensitive-seal.ts';
+import {
+  keySealNode,
+  REDACTION_KEY,
+  SEALED_REDACTION,
+  type Seal,
+  type SealNode,
+  sealOfMarker,
+} from './sensitive-seal.ts';
 import { type ChangeJson, PlanJson, type ResourceChangeJson } from './terraform-plan-json.ts';
 
 /** The input is not a plan this renderer can read; the message is one line, safe to print. */
@@ -83,7 +90,7 @@ function actionOf(actions: readonly string[], where: string) {
   return resolved;
 }
 
-function attributesOf(change: ChangeJson, seal: Seal | undefined) {
+function attributesOf(change: ChangeJson, sealNode: SealNode | undefined) {
   const replacePaths = change.replace_paths ?? [];
   return diffAttributes(
     {
@@ -94,11 +101,11 @@ function attributesOf(change: ChangeJson, seal: Seal | undefined) {
       afterUnknown: change.after_unknown,
       replacePaths,
     },
-    seal,
+    sealNode,
   );
 }
 
-function resourceView(entry: ResourceChangeJson, where: string, seal: Seal | undefined): ResourceChangeView {
+function resourceView(entry: ResourceChangeJson, where: string, sealNode: SealNode | undefined): ResourceChangeView {
   const { action, replaceOrder } = actionOf(entry.change.actions, `${where} (${entry.address})`);
   const previousAddress = entry.previous_address ?? undefined;
   const importing = entry.change.importing;
@@ -118,7 +125,7 @@ function resourceView(entry: ResourceChangeJson, where: string, seal: Seal | und
     actionReason: entry.action_reason ?? undefined,
     importing: importing ? { id: importing.id ?? undefined } : undefined,
     moved: previousAddress !== undefined && previousAddress !== entry.address,
-    attributes: attributesOf(entry.change, seal),
+    attributes: attributesOf(entry.change, sealNode),
     replacePaths: (entry.change.replace_paths ?? []).map(formatPath),
   };
 }
@@ -145,22 +152,45 @@ function diagnosticsOf(plan: PlanJson): PlanDiagnostic[] | undefined {
 }
 
 export interface ReadPlanOptions {
-  /** Seals sensitive values for the digest (src/plan/sensitive-seal.ts); without it they are left out. */
+  /**
+   * Seals sensitive values for the digest (src/plan/sensitive-seal.ts); without it they are left out. A plan
+   * redacted with seals (by the plan job) carries its own and needs no key.
+   */
   readonly seal?: Seal | undefined;
+  /** False where only a plan as `terraform show -json` writes it will do (the apply gate): a redacted one is refused. */
+  readonly allowRedacted?: boolean;
+}
+
+/** Reads each sealed marker back into its seal; a sensitive value left unsealed makes the file no sealed plan. */
+const markerSealNode: SealNode = (value) => {
+  const seal = sealOfMarker(value);
+  if (seal === undefined)
+    throw new PlanFormatError('a sensitive value of this sealed plan is not sealed: redact it again');
+  return seal;
+};
+
+function sealNodeFor(value: Record<string, unknown>, options: ReadPlanOptions): SealNode | undefined {
+  const redaction = value[REDACTION_KEY];
+  if (redaction !== undefined && options.allowRedacted === false) {
+    throw new PlanFormatError(
+      'this is a redacted plan; the apply gate reads the plan as `terraform show -json PLANFILE` writes it',
+    );
+  }
+  if (redaction === SEALED_REDACTION) return markerSealNode;
+  return options.seal === undefined ? undefined : keySealNode(options.seal);
 }
 
 /** Reads an already-parsed plan (e.g. `JSON.parse` of the file). Throws PlanFormatError for anything else. */
 export function parsePlan(value: unknown, options: ReadPlanOptions = {}): PlanSummary {
   checkIsPlan(value);
   const plan = parseShape(value);
+  const sealNode = sealNodeFor(value, options);
   return {
     formatVersion: plan.format_version,
     terraformVersion: plan.terraform_version ?? undefined,
     errored: plan.errored === true,
     complete: plan.complete ?? undefined,
-    changes: (plan.resource_changes ?? []).map((entry, i) =>
-      resourceView(entry, `resource_changes[${i}]`, options.seal),
-    ),
+    changes: (plan.resource_changes ?? []).map((entry, i) => resourceView(entry, `resource_changes[${i}]`, sealNode)),
     drift: (plan.resource_drift ?? []).map((entry, i) => resourceView(entry, `resource_drift[${i}]`, undefined)),
     outputChanges: Object.entries(plan.output_changes ?? {})
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SENSITIVE_CHANGED_MARKER } from '../../src/github/redact-plan-json.ts';
+import { planDigest } from '../../src/plan/plan-digest.ts';
+import { parsePlanText } from '../../src/plan/read-plan.ts';
+import { MIN_DIGEST_KEY_LENGTH, sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
 import { TempGitRepo } from '../github/temp-git-repo.ts';
 import { fixtureText, SECRET } from '../plan/plan-fixtures.ts';
 import { runAction } from './run-action.ts';
@@ -41,6 +44,26 @@ describe('actions/redact-plan', () => {
     const text = readFileSync(output, 'utf8');
     expect(text).not.toContain(SECRET);
     expect(text).toContain(SENSITIVE_CHANGED_MARKER);
+  });
+
+  it('with digest-key, writes each sensitive value as its seal, masks the key and keeps the digest the gate computes', async () => {
+    const input = path.join(dir, 'raw-sealed.json');
+    const output = path.join(dir, 'out/sealed.json');
+    writeFileSync(input, fixtureText('sensitive-values.json'));
+    const key = 'k'.repeat(MIN_DIGEST_KEY_LENGTH);
+    const result = await runAction(load, {
+      action: 'redact-plan',
+      inputs: { 'plan-json': input, output, 'digest-key': key },
+    });
+    expect(result.failed).toBe(false);
+    expect(result.commands).toContain(`::add-mask::${key}`);
+    const text = readFileSync(output, 'utf8');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(key);
+    const seal = sensitiveSeal(key);
+    expect(planDigest(parsePlanText(text))).toBe(
+      planDigest(parsePlanText(fixtureText('sensitive-values.json'), { seal })),
+    );
   });
 
   it('says which file is missing and what writes it', async () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { redactPlanJson, SENSITIVE_CHANGED_MARKER, SENSITIVE_MARKER } from '../../src/github/redact-plan-json.ts';
 import { planDigest } from '../../src/plan/plan-digest.ts';
 import { parsePlan } from '../../src/plan/read-plan.ts';
-import { fixtureJson, fixtureNames, SECRET } from '../plan/plan-fixtures.ts';
+import {
+  MIN_DIGEST_KEY_LENGTH,
+  REDACTION_KEY,
+  SEALED_REDACTION,
+  sensitiveSeal,
+} from '../../src/plan/sensitive-seal.ts';
+import { fixtureJson, fixtureNames, passwordUpdate, planOf, SECRET } from '../plan/plan-fixtures.ts';
 
 const readable = fixtureNames().filter((name) => {
   try {
@@ -53,21 +59,11 @@ describe('redactPlanJson', () => {
   });
 
   it('marks whether a sensitive value changed, and nothing more', () => {
-    const change = (before: unknown, after: unknown) => ({
-      actions: ['update'],
-      before: { password: before, name: 'n' },
-      after: { password: after, name: 'n' },
-      before_sensitive: { password: true },
-      after_sensitive: { password: true },
+    const plan = planOf({
+      same: passwordUpdate('s3cret', 's3cret'),
+      changed: passwordUpdate('old-s3cret', 'new-s3cret'),
+      set: passwordUpdate(null, 'new-s3cret'),
     });
-    const plan = {
-      format_version: '1.2',
-      resource_changes: [
-        { address: 'a.same', type: 'a', name: 'same', change: change('s3cret', 's3cret') },
-        { address: 'a.changed', type: 'a', name: 'changed', change: change('old-s3cret', 'new-s3cret') },
-        { address: 'a.set', type: 'a', name: 'set', change: change(null, 'new-s3cret') },
-      ],
-    };
     const redacted = redactPlanJson(plan) as { resource_changes: { change: { before: unknown; after: unknown } }[] };
     const sides = redacted.resource_changes.map((r) => [r.change.before, r.change.after]);
     expect(sides).toEqual([
@@ -88,5 +84,67 @@ describe('redactPlanJson', () => {
     expect(changed).toEqual(
       parsePlan(plan).changes.map((c) => c.attributes.find((a) => a.path === 'password')?.changed),
     );
+  });
+
+  describe('with the digest key', () => {
+    const KEY = 'k'.repeat(MIN_DIGEST_KEY_LENGTH);
+    const seal = sensitiveSeal(KEY);
+    const sealedDigest = (plan: unknown) => planDigest(parsePlan(plan, { seal }));
+
+    it.each(readable)('%s reads back, without a key, to the digest the gate computes from the original', (name) => {
+      const original = fixtureJson(name);
+      const redacted = redactPlanJson(original, { seal });
+      expect(planDigest(parsePlan(redacted))).toBe(sealedDigest(original));
+    });
+
+    it('holds neither the secret nor the key, and says it is sealed', () => {
+      const text = JSON.stringify(redactPlanJson(fixtureJson('sensitive-values.json'), { seal }));
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(KEY);
+      expect(text).toContain(`"${REDACTION_KEY}":"${SEALED_REDACTION}"`);
+      expect(text).toMatch(/\(redacted sensitive value, HMAC [0-9a-f]{64}\)/);
+    });
+
+    it('changes the digest of the redacted plan when only a secret changes', () => {
+      const original = fixtureJson('sensitive-values.json') as { resource_changes: { change: object }[] };
+      const [entry] = original.resource_changes;
+      const changed = {
+        ...original,
+        resource_changes: [{ ...entry, change: { ...entry?.change, after: { ami: 'other-secret' } } }],
+      };
+      const digest = (plan: unknown) => planDigest(parsePlan(redactPlanJson(plan, { seal })));
+      expect(digest(changed)).not.toBe(digest(original));
+      expect(digest(changed)).toBe(sealedDigest(changed));
+    });
+
+    it('seals a value whose type changed around a sensitive part as the gate does', () => {
+      const planWith = (token: string) =>
+        planOf({
+          x: {
+            actions: ['update'],
+            before: { setting: 'plain' },
+            after: { setting: { token, size: 3, none: null }, list: ['a', 'hunter3'] },
+            before_sensitive: {},
+            after_sensitive: { setting: { token: true, none: true }, list: [false, true] },
+            after_unknown: {},
+          },
+        });
+      const redacted = redactPlanJson(planWith('hunter2'), { seal });
+      expect(JSON.stringify(redacted)).not.toMatch(/hunter/);
+      expect(planDigest(parsePlan(redacted))).toBe(sealedDigest(planWith('hunter2')));
+      expect(sealedDigest(planWith('hunter4'))).not.toBe(sealedDigest(planWith('hunter2')));
+    });
+
+    it('gives equal values equal markers, so the review still says whether a secret changed', () => {
+      const plan = planOf({ same: passwordUpdate('s3cret', 's3cret'), changed: passwordUpdate('old', 'new') });
+      type Sides = { resource_changes: { change: { before: { password: unknown }; after: { password: unknown } } }[] };
+      const redacted = redactPlanJson(plan, { seal }) as Sides;
+      const [same, changed] = redacted.resource_changes.map((r) => r.change);
+      expect(same?.before.password).toBe(same?.after.password);
+      expect(changed?.before.password).not.toBe(changed?.after.password);
+      const flags = (p: unknown) =>
+        parsePlan(p).changes.map((c) => c.attributes.find((a) => a.path === 'password')?.changed);
+      expect(flags(redacted)).toEqual(flags(plan));
+    });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { digestInput, hasSensitiveChange, planDigest } from '../../src/plan/plan-digest.ts';
 import { parsePlan } from '../../src/plan/read-plan.ts';
 import { MIN_DIGEST_KEY_LENGTH, sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
-import { fixtureJson, loadFixture, SECRET } from './plan-fixtures.ts';
+import { fixtureJson, loadFixture, planOf, SECRET } from './plan-fixtures.ts';
 
 type Raw = Record<string, unknown> & { resource_changes: Record<string, unknown>[] };
 
@@ -83,6 +83,22 @@ describe('planDigest', () => {
       const other = planDigest(sealed(plan, 'x'.repeat(MIN_DIGEST_KEY_LENGTH)));
       expect(other).not.toBe(planDigest(sealed(plan)));
       expect(planDigest(parsePlan(plan))).not.toBe(planDigest(sealed(plan)));
+    });
+
+    it('count, sealed, whether part of the value is still unknown', () => {
+      const planWith = (afterUnknown: unknown) =>
+        planOf({
+          x: {
+            actions: ['create'],
+            before: null,
+            after: { block: { a: 1 } },
+            after_sensitive: { block: true },
+            after_unknown: afterUnknown,
+          },
+        });
+      const known = planWith({});
+      const partlyUnknown = planWith({ block: { b: true } });
+      expect(planDigest(sealed(partlyUnknown))).not.toBe(planDigest(sealed(known)));
     });
 
     it('leave the digest as it was without the key (an offline run): a change to them alone goes unseen', () => {

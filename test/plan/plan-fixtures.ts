@@ -26,3 +26,27 @@ export function loadFixture(name: string): PlanSummary {
 
 /** The sensitive value in sensitive-values.json; it must never be shown. */
 export const SECRET = 'boop';
+
+/** A minimal plan with one change per entry, each resource addressed `a.<name>`. */
+export function planOf(changes: Record<string, Record<string, unknown>>) {
+  return {
+    format_version: '1.2',
+    resource_changes: Object.entries(changes).map(([name, change]) => ({
+      address: `a.${name}`,
+      type: 'a',
+      name,
+      change,
+    })),
+  };
+}
+
+/** An update of a resource whose `password` is sensitive on both sides. */
+export function passwordUpdate(before: unknown, after: unknown) {
+  return {
+    actions: ['update'],
+    before: { password: before, name: 'n' },
+    after: { password: after, name: 'n' },
+    before_sensitive: { password: true },
+    after_sensitive: { password: true },
+  };
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { redactPlanJson } from '../../src/github/redact-plan-json.ts';
 import { counts, countsLine } from '../../src/plan/plan-counts.ts';
 import { isFailedPlan, planResult } from '../../src/plan/plan-status.ts';
 import { PlanFormatError, parsePlan, parsePlanText } from '../../src/plan/read-plan.ts';
 import { moduleAddressOf } from '../../src/plan/resource-address.ts';
+import { REDACTION_KEY, SEALED_REDACTION } from '../../src/plan/sensitive-seal.ts';
 import { fixtureJson, loadFixture } from './plan-fixtures.ts';
 
 function change(address: string, actions: string[], extra: Record<string, unknown> = {}) {
@@ -211,5 +213,21 @@ describe('parsePlan rejections', () => {
     expect(text).toMatch(/^not JSON: syntax error at line 3, column \d+/);
     expect(text).not.toContain('boop');
     expect(message(() => parsePlanText('  \n'))).toMatch(/empty/);
+  });
+});
+
+describe('redacted plans', () => {
+  const sensitive = fixtureJson('sensitive-values.json');
+
+  it('are refused where only terraform show -json output will do (the apply gate)', () => {
+    const forged = { ...sensitive, [REDACTION_KEY]: SEALED_REDACTION };
+    expect(() => parsePlan(forged, { allowRedacted: false })).toThrow(PlanFormatError);
+    expect(() => parsePlan(forged, { allowRedacted: false })).toThrow(/redacted plan; the apply gate reads the plan/);
+    expect(parsePlan(sensitive, { allowRedacted: false }).changes.length).toBeGreaterThan(0);
+  });
+
+  it('must carry a seal for every sensitive value when they say they are sealed', () => {
+    const unsealed = { ...(redactPlanJson(sensitive) as object), [REDACTION_KEY]: SEALED_REDACTION };
+    expect(() => parsePlan(unsealed)).toThrow(/a sensitive value of this sealed plan is not sealed/);
   });
 });

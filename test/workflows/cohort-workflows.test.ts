@@ -48,6 +48,19 @@ describe('every workflow', () => {
     expect(checkoutFindings(readFileSync(`${DIR}/${file}`, 'utf8'))).toEqual([]);
   });
 
+  it('seals sensitive values with one digest key, where the raw plan is: the redaction and the apply gate', () => {
+    const KEY = '${{ secrets.WORKSHOP_PLAN_DIGEST_KEY }}';
+    const stepsOf = (workflow: Json) => Object.values(jobsOf(workflow)).flatMap((job) => (job.steps ?? []) as Json[]);
+    const withKey = (workflow: Json) =>
+      stepsOf(workflow).filter((step) => JSON.stringify(step).includes('WORKSHOP_PLAN_DIGEST_KEY'));
+    expect(withKey(pr).map((step) => [step.uses, (step.with as Json)['digest-key']])).toEqual([
+      ['./actions/redact-plan', KEY],
+    ]);
+    expect(withKey(apply).map((step) => [step.uses, (step.with as Json)['digest-key']])).toEqual([
+      ['./actions/apply-gate', KEY],
+    ]);
+  });
+
   it('pins the same Terraform in the plan and the apply', () => {
     const version = (pr.env as Json).TERRAFORM_VERSION;
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
