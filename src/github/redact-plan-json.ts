@@ -10,8 +10,8 @@
  * more. With the digest key, each value becomes its seal (an HMAC, src/plan/sensitive-seal.ts) instead: equal
  * values still get equal markers, and the plan reads back to the digest the apply gate computes from the original.
  */
-import { deepEqual, isJsonObject, toJsonValue } from '../plan/json-value.ts';
-import { REDACTION_KEY, SEALED_REDACTION, type Seal, sealedMarker } from '../plan/sensitive-seal.ts';
+import { deepEqual, isJsonObject, jsonChild, toJsonValue } from '../plan/json-value.ts';
+import { MARKER_REDACTION, REDACTION_KEY, SEALED_REDACTION, type Seal, sealedMarker } from '../plan/sensitive-seal.ts';
 
 export const SENSITIVE_MARKER = '(redacted sensitive value)';
 export const SENSITIVE_CHANGED_MARKER = '(redacted sensitive value, changed)';
@@ -54,11 +54,6 @@ function pick(value: Record<string, unknown>, keys: readonly string[]): Record<s
   return out;
 }
 
-function child(value: unknown, key: string | number): unknown {
-  if (typeof key === 'number') return Array.isArray(value) ? value[key] : undefined;
-  return isJsonObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-}
-
 function keysOf(value: unknown): (string | number)[] {
   if (Array.isArray(value)) return value.map((_, index) => index);
   return isJsonObject(value) ? Object.keys(value) : [];
@@ -67,9 +62,8 @@ function keysOf(value: unknown): (string | number)[] {
 function rebuild(value: unknown, replace: (key: string | number) => unknown): unknown {
   if (Array.isArray(value)) return value.map((_, index) => replace(index));
   if (!isJsonObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = replace(key);
-  return out;
+  // fromEntries defines each key as data, "__proto__" included (an assignment would set the prototype instead).
+  return Object.fromEntries(Object.keys(value).map((key) => [key, replace(key)]));
 }
 
 /** null stays null: it is no secret, and replacing it would turn "set from nothing" into "changed". */
@@ -106,7 +100,13 @@ function redactSides(
   const sides = (key: string | number) => {
     let pair = pairs.get(key);
     if (pair === undefined) {
-      pair = redactSides(child(before, key), child(after, key), child(beforeMask, key), child(afterMask, key), markers);
+      pair = redactSides(
+        jsonChild(before, key),
+        jsonChild(after, key),
+        jsonChild(beforeMask, key),
+        jsonChild(afterMask, key),
+        markers,
+      );
       pairs.set(key, pair);
     }
     return pair;
@@ -144,17 +144,20 @@ export interface RedactOptions {
 /** A copy of a parsed `terraform show -json` plan that holds no sensitive value and only what the review reads. */
 export function redactPlanJson(plan: unknown, options: RedactOptions = {}): unknown {
   if (!isJsonObject(plan)) return plan;
-  const markers = options.seal === undefined ? changeMarkers : sealMarkers(options.seal);
+  // Only the resource changes the digest covers are sealed; drift and outputs keep the plain markers.
+  const changes = options.seal === undefined ? changeMarkers : sealMarkers(options.seal);
   const out = pick(plan, PLAN_KEYS);
-  if (options.seal !== undefined) out[REDACTION_KEY] = SEALED_REDACTION;
-  for (const list of ['resource_changes', 'resource_drift'] as const) {
-    const entries = plan[list];
-    if (Array.isArray(entries)) out[list] = entries.map((entry) => redactResource(entry, markers));
-  }
+  out[REDACTION_KEY] = options.seal === undefined ? MARKER_REDACTION : SEALED_REDACTION;
+  const entries = (list: unknown, markers: Markers) =>
+    Array.isArray(list) ? list.map((entry) => redactResource(entry, markers)) : undefined;
+  const resourceChanges = entries(plan.resource_changes, changes);
+  if (resourceChanges !== undefined) out.resource_changes = resourceChanges;
+  const drift = entries(plan.resource_drift, changeMarkers);
+  if (drift !== undefined) out.resource_drift = drift;
   const outputs = plan.output_changes;
   if (isJsonObject(outputs)) {
     out.output_changes = Object.fromEntries(
-      Object.entries(outputs).map(([name, change]) => [name, redactChange(change, markers)]),
+      Object.entries(outputs).map(([name, change]) => [name, redactChange(change, changeMarkers)]),
     );
   }
   return out;

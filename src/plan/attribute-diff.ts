@@ -5,7 +5,7 @@
  * downstream can print them.
  */
 import { formatPath, pathsOverlap } from './attribute-path.ts';
-import { deepEqual, isJsonObject, toJsonValue } from './json-value.ts';
+import { deepEqual, isJsonObject, jsonChild, toJsonValue } from './json-value.ts';
 import type { AttributeChange, PathSegment } from './plan-types.ts';
 import { type SealNode, sealedLeaf } from './sensitive-seal.ts';
 
@@ -37,11 +37,6 @@ function marksAnything(mask: unknown): boolean {
   if (Array.isArray(mask)) return mask.some(marksAnything);
   if (isJsonObject(mask)) return Object.values(mask).some(marksAnything);
   return false;
-}
-
-function childMask(mask: unknown, key: PathSegment): unknown {
-  if (typeof key === 'number') return Array.isArray(mask) ? mask[key] : undefined;
-  return isJsonObject(mask) ? mask[key] : undefined;
 }
 
 function childSide(side: Side, key: PathSegment): Side {
@@ -124,9 +119,9 @@ class Walker {
     const afterParent = afterShape === 'none' ? ABSENT : after;
     for (const key of keys) {
       this.walk([...segments, key], childSide(beforeParent, key), childSide(afterParent, key), {
-        beforeSensitive: childMask(masks.beforeSensitive, key),
-        afterSensitive: childMask(masks.afterSensitive, key),
-        afterUnknown: childMask(masks.afterUnknown, key),
+        beforeSensitive: jsonChild(masks.beforeSensitive, key),
+        afterSensitive: jsonChild(masks.afterSensitive, key),
+        afterUnknown: jsonChild(masks.afterUnknown, key),
       });
     }
   }

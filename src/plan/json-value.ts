@@ -16,11 +16,9 @@ export function toJsonValue(value: unknown): JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) return value.map(toJsonValue);
-  if (isJsonObject(value)) {
-    const result: Record<string, JsonValue> = {};
-    for (const [key, item] of Object.entries(value)) result[key] = toJsonValue(item);
-    return result;
-  }
+  // fromEntries defines each key as data, "__proto__" included (an assignment would set the prototype instead).
+  if (isJsonObject(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJsonValue(item)]));
   return null;
 }
 
@@ -31,7 +29,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]));
+    return (
+      keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]))
+    );
   }
   return false;
 }
@@ -44,4 +44,14 @@ export function canonicalJson(value: JsonValue): string {
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * The child at `key`: an array's element for a number, an object's own member for a string, nothing otherwise — so
+ * a value and its masks are walked alike when a type changes between them (a list on one side, a map keyed "0" on
+ * the other).
+ */
+export function jsonChild(value: unknown, key: string | number): unknown {
+  if (typeof key === 'number') return Array.isArray(value) ? value[key] : undefined;
+  return isJsonObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 }

@@ -10,7 +10,7 @@
  * (src/github/redact-plan-json.ts), so the review renders from a file that holds no secret and needs no key.
  */
 import { createHmac } from 'node:crypto';
-import { canonicalJson, isJsonObject, type JsonValue, toJsonValue } from './json-value.ts';
+import { canonicalJson, isJsonObject, type JsonValue, jsonChild, toJsonValue } from './json-value.ts';
 
 /** Where the CLI reads the key from. */
 export const DIGEST_KEY_ENV = 'WORKSHOP_PLAN_DIGEST_KEY';
@@ -46,8 +46,11 @@ export function sealFromEnv(env: Readonly<Record<string, string | undefined>>): 
   return key === undefined || key.trim() === '' ? undefined : sensitiveSeal(key);
 }
 
-/** The top-level key a redacted plan carries when its sensitive values were replaced by their seals. */
+/** The top-level key every redacted plan carries: how its sensitive values were replaced. */
 export const REDACTION_KEY = 'workshop_redaction';
+/** By markers that only say whether a value changed. */
+export const MARKER_REDACTION = 'markers';
+/** By their seals: the plan reads back to the digest its original gives with the key. */
 export const SEALED_REDACTION = 'sealed/hmac-sha256';
 
 const SEALED_PREFIX = '(redacted sensitive value, HMAC ';
@@ -83,17 +86,18 @@ export function sealedLeaf(value: unknown, beforeMask: unknown, afterMask: unkno
 function sealCovered(value: unknown, beforeMask: unknown, afterMask: unknown, sealNode: SealNode): JsonValue {
   if (value === null || value === undefined) return null;
   if (beforeMask === true || afterMask === true) return sealNode(value);
-  const child = (mask: unknown, key: string | number): unknown =>
-    Array.isArray(mask) || isJsonObject(mask) ? (mask as Record<string | number, unknown>)[key] : undefined;
   if (Array.isArray(value)) {
-    return value.map((item, index) => sealCovered(item, child(beforeMask, index), child(afterMask, index), sealNode));
+    return value.map((item, index) =>
+      sealCovered(item, jsonChild(beforeMask, index), jsonChild(afterMask, index), sealNode),
+    );
   }
   if (isJsonObject(value)) {
-    const out: Record<string, JsonValue> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = sealCovered(item, child(beforeMask, key), child(afterMask, key), sealNode);
-    }
-    return out;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        sealCovered(item, jsonChild(beforeMask, key), jsonChild(afterMask, key), sealNode),
+      ]),
+    );
   }
   return toJsonValue(value);
 }

@@ -135,6 +135,53 @@ describe('redactPlanJson', () => {
       expect(sealedDigest(planWith('hunter4'))).not.toBe(sealedDigest(planWith('hunter2')));
     });
 
+    const update = (before: unknown, after: unknown, beforeSensitive: unknown, afterSensitive: unknown) => ({
+      actions: ['update'],
+      before,
+      after,
+      before_sensitive: beforeSensitive,
+      after_sensitive: afterSensitive,
+    });
+
+    it.each([
+      ['a list becoming a map keyed "0"', update({ d: ['s3cret'] }, { d: { '0': 'pub' } }, { d: [true] }, { d: {} })],
+      [
+        'a map keyed "0" becoming a list',
+        update({ d: { '0': 's3cret' } }, { d: ['pub'] }, { d: { '0': true } }, { d: [false] }),
+      ],
+    ])('reads back %s, sealed, to the gate digest', (_, change) => {
+      const plan = planOf({ x: change });
+      expect(JSON.stringify(redactPlanJson(plan, { seal }))).not.toContain('s3cret');
+      expect(planDigest(parsePlan(redactPlanJson(plan, { seal })))).toBe(sealedDigest(plan));
+    });
+
+    it('keeps a key named __proto__, so its changes count as any other', () => {
+      const planWith = (value: string) =>
+        JSON.parse(
+          `{"format_version":"1.2","resource_changes":[{"address":"a.x","type":"a","name":"x","change":{"actions":["update"],` +
+            `"before":{"tags":{"__proto__":"v1","ok":"o"}},"after":{"tags":{"__proto__":"${value}","ok":"o"}},` +
+            '"before_sensitive":{},"after_sensitive":{}}}]}',
+        ) as unknown;
+      expect(planDigest(parsePlan(redactPlanJson(planWith('v2'), { seal })))).toBe(sealedDigest(planWith('v2')));
+      expect(sealedDigest(planWith('v3'))).not.toBe(sealedDigest(planWith('v2')));
+      expect(JSON.stringify(redactPlanJson(planWith('v2')))).toContain('"__proto__":"v2"');
+    });
+
+    it('seals only the resource changes the digest covers: drift and outputs keep the plain markers', () => {
+      const plan = {
+        ...planOf({ x: passwordUpdate('a', 'b') }),
+        resource_drift: planOf({ y: passwordUpdate('c', 'd') }).resource_changes,
+        output_changes: {
+          token: { actions: ['update'], before: 'e', after: 'f', before_sensitive: true, after_sensitive: true },
+        },
+      };
+      const redacted = redactPlanJson(plan, { seal }) as Record<string, unknown>;
+      expect(JSON.stringify(redacted.resource_changes)).toMatch(/HMAC/);
+      expect(JSON.stringify(redacted.resource_drift)).not.toMatch(/HMAC/);
+      expect(JSON.stringify(redacted.output_changes)).not.toMatch(/HMAC/);
+      expect(JSON.stringify(redacted.output_changes)).toContain(SENSITIVE_CHANGED_MARKER);
+    });
+
     it('gives equal values equal markers, so the review still says whether a secret changed', () => {
       const plan = planOf({ same: passwordUpdate('s3cret', 's3cret'), changed: passwordUpdate('old', 'new') });
       type Sides = { resource_changes: { change: { before: { password: unknown }; after: { password: unknown } } }[] };

@@ -223,6 +223,7 @@ describe('redacted plans', () => {
     const forged = { ...sensitive, [REDACTION_KEY]: SEALED_REDACTION };
     expect(() => parsePlan(forged, { allowRedacted: false })).toThrow(PlanFormatError);
     expect(() => parsePlan(forged, { allowRedacted: false })).toThrow(/redacted plan; the apply gate reads the plan/);
+    expect(() => parsePlan(redactPlanJson(sensitive), { allowRedacted: false })).toThrow(/redacted plan/);
     expect(parsePlan(sensitive, { allowRedacted: false }).changes.length).toBeGreaterThan(0);
   });
 
