@@ -21,6 +21,8 @@ export interface SynthesisRun {
   readonly guardrails: readonly GuardrailReport[];
   /** Validation problems were errors for a selected cohort or the settings. */
   readonly invalid: boolean;
+  /** The validation problems of what was selected: its cohort files, the settings, and every other data file. */
+  readonly problems: readonly Problem[];
 }
 
 export function stringList(value: unknown): string[] {
@@ -36,7 +38,12 @@ function printProblems(io: CliIo, problems: readonly Problem[]): void {
  * Loads every cohort (cross-file checks need them all), keeps the requested ones (all when `ids` is empty) and
  * synthesizes them into `outDir`. Cohorts with validation errors are left out and make the run invalid.
  */
-export async function synthesizeRepository(io: CliIo, ids: readonly string[], outDir: string): Promise<SynthesisRun> {
+export async function synthesizeRepository(
+  io: CliIo,
+  ids: readonly string[],
+  outDir: string,
+  options: { readonly destroy?: readonly string[] } = {},
+): Promise<SynthesisRun> {
   const root = findRepositoryRoot(io.cwd);
   const repository = await loadRepository(root);
   printProblems(io, repository.problems);
@@ -46,8 +53,16 @@ export async function synthesizeRepository(io: CliIo, ids: readonly string[], ou
   }
   const valid = new Map(repository.cohorts.map((c) => [c.cohort.id, c]));
   const failedFiles = new Set(repository.problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  const unknown = ids.filter((id) => !valid.has(id) && !failedFiles.has(`workshops/${id}.yaml`));
+  const exists = (id: string) => valid.has(id) || failedFiles.has(cohortFile(id));
+  const unknown = ids.filter((id) => !exists(id));
   if (unknown.length > 0) throw new UsageError(`no cohort file for ${unknown.join(', ')} under workshops/`);
+  const unknownDestroyed = (options.destroy ?? []).filter((id) => !exists(id));
+  if (unknownDestroyed.length > 0) {
+    throw new UsageError(
+      `--destroy ${unknownDestroyed.join(', ')}: no cohort file under workshops/; a removed cohort is reviewed ` +
+        'from its file restored from the base commit (actions/restore-deleted)',
+    );
+  }
 
   const cohorts = ids.length === 0 ? repository.cohorts : ids.flatMap((id) => valid.get(id) ?? []);
   const invalid =
@@ -69,7 +84,20 @@ export async function synthesizeRepository(io: CliIo, ids: readonly string[], ou
   }
   const stacks = written.map((stack) => ({ ...stack, json: JSON.parse(readFileSync(stack.file, 'utf8')) as unknown }));
   const guardrails = stacks.map((stack) => runGuardrails(stack.id, stack.json));
-  return { root, settings, cohorts, stacks, guardrails, invalid };
+  return { root, settings, cohorts, stacks, guardrails, invalid, problems: selectedProblems(repository.problems, ids) };
+}
+
+const cohortFile = (id: string) => `workshops/${id}.yaml`;
+
+/**
+ * With cohort ids, the problems of their files, of the settings and of files that are no cohort file (rosters and
+ * the like, which any cohort may use); without, all of them.
+ */
+function selectedProblems(problems: readonly Problem[], ids: readonly string[]): Problem[] {
+  if (ids.length === 0) return [...problems];
+  const selected = new Set(ids.map(cohortFile));
+  const isCohortFile = (file: string) => /^workshops\/[^/_][^/]*\.yaml$/.test(file);
+  return problems.filter((p) => selected.has(p.file) || !isCohortFile(p.file));
 }
 
 export function resourceCounts(json: unknown): Record<string, number> {

@@ -144,7 +144,7 @@ Exit status: 0 reviewed; 1 a validation error, a guardrail error or a failed pla
   positionals: true,
   async run(args, io) {
     const opts = options(args, io.cwd, io.env);
-    const run = await synthesizeRepository(io, args.positionals, opts.outDir);
+    const run = await synthesizeRepository(io, args.positionals, opts.outDir, { destroy: [...opts.destroy] });
     const prices = parsePriceTable(JSON.parse(readFileSync(path.join(run.root, PRICES_PATH), 'utf8')));
     const byId = new Map(run.stacks.map((s, i) => [s.id, { json: s.json, guardrails: run.guardrails[i] }]));
     const reviews = run.cohorts.map((loaded) => {
@@ -152,7 +152,12 @@ Exit status: 0 reviewed; 1 a validation error, a guardrail error or a failed pla
       return review(loaded, run.settings, prices, run.root, stack?.json, stack?.guardrails, opts);
     });
     const rendered = renderReview(
-      { cohorts: reviews, commit: opts.commit, fullRenderingAt: 'the job summary and the review artifact' },
+      {
+        cohorts: reviews,
+        commit: opts.commit,
+        fullRenderingAt: 'the job summary and the review artifact',
+        problems: run.problems,
+      },
       { reserve: stickyMarker(REVIEW_KEY, 99).length + 1 },
     );
 

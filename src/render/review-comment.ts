@@ -3,6 +3,8 @@
  * budget and guardrail blockers), then per cohort its plan, architecture, guardrail findings and cost, collapsed.
  * The summary always lands in the first comment; the rest may be cut or continued by the splitter.
  */
+
+import type { Problem } from '../cohort/problem.ts';
 import type { ResolvedCohort } from '../cohort/schema.ts';
 import type { CostEstimate } from '../cost/estimate.ts';
 import { formatUsd } from '../cost/format.ts';
@@ -29,6 +31,7 @@ import {
   renderCountsLine,
 } from './plan-details.ts';
 import { splitComment } from './split-comment.ts';
+import { validationBlock } from './validation-problems.ts';
 
 export type CohortResult = 'planned' | 'no changes' | 'failed' | 'skipped';
 
@@ -55,6 +58,8 @@ export interface ReviewInput {
   readonly commit?: string | undefined;
   /** Where the full rendering is, for the footer (e.g. "the job summary and the review artifact"). */
   readonly fullRenderingAt?: string | undefined;
+  /** Validation problems of the files under review; a cohort with an error has no review row. */
+  readonly problems?: readonly Problem[] | undefined;
 }
 
 export interface CohortOutcome {
@@ -153,8 +158,10 @@ function headerTable(reviews: readonly CohortReview[], outcomes: readonly Cohort
   ].join('\n');
 }
 
-function title(outcomes: readonly CohortOutcome[], destructive: number): string {
+function title(outcomes: readonly CohortOutcome[], destructive: number, problems: readonly Problem[]): string {
   const parts = [`Workshop plan · ${countOf(outcomes.length, 'cohort')}`];
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) parts.push(`❌ ${countOf(errors, 'validation error')}`);
   const by = (result: CohortResult) => outcomes.filter((o) => o.result === result).length;
   const destroyed = outcomes.filter((o) => o.action === 'destroy').length;
   if (by('planned') > 0) parts.push(`${by('planned')} with changes`);
@@ -321,8 +328,9 @@ export function renderReview(input: ReviewInput, options: RenderReviewOptions = 
     kind: 'summary',
     markdown: [
       digestMarkers(outcomes),
-      title(outcomes, destructive.length),
-      headerTable(input.cohorts, outcomes),
+      title(outcomes, destructive.length, input.problems ?? []),
+      validationBlock(input.problems ?? []),
+      outcomes.length > 0 ? headerTable(input.cohorts, outcomes) : '',
       warnings,
       footer(input, outcomes),
     ]
@@ -338,6 +346,8 @@ export function renderReview(input: ReviewInput, options: RenderReviewOptions = 
     markdown: `${renderSections(sections)}\n`,
     parts,
     outcomes,
-    failed: outcomes.some((o) => o.result === 'failed' || o.guardrailErrors > 0),
+    failed:
+      outcomes.some((o) => o.result === 'failed' || o.guardrailErrors > 0) ||
+      (input.problems ?? []).some((p) => p.severity === 'error'),
   };
 }

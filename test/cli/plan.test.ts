@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,42 @@ describe('workshop plan', () => {
     expect((await runCli(['plan', '--out', temp('plan'), 'no-such-cohort'], ROOT)).code).toBe(2);
     const result = await runCli(['plan', '--out', temp('plan'), '--destroy', BUSAN, SEOUL], ROOT);
     expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('must also be listed in IDS') });
+    const missing = await runCli(['plan', '--out', temp('plan'), '--destroy', 'no-such-cohort'], ROOT);
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--destroy no-such-cohort: no cohort file'),
+    });
+  });
+
+  describe('with a cohort file that does not validate', () => {
+    /** A copy of the repository's data whose Busan file misspells `students`. */
+    function brokenRepo(): string {
+      const repo = temp('broken');
+      cpSync(path.join(ROOT, 'workshops'), path.join(repo, 'workshops'), { recursive: true });
+      mkdirSync(path.join(repo, 'src/cost'), { recursive: true });
+      copyFileSync(path.join(ROOT, 'src/cost/prices.json'), path.join(repo, 'src/cost/prices.json'));
+      const file = path.join(repo, `workshops/${BUSAN}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^students:/m, 'studnets:'));
+      return repo;
+    }
+
+    it.each([
+      ['named', [BUSAN]],
+      ['among all the cohorts', []],
+    ])('puts its problems, at file:line:column, in the review when it is %s, and fails', async (_, ids) => {
+      const repo = brokenRepo();
+      const out = temp('plan');
+      const result = await runCli(['plan', '--out', out, ...ids], repo);
+      expect(result.code).toBe(1);
+      const line =
+        readFileSync(path.join(repo, `workshops/${BUSAN}.yaml`), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.startsWith('studnets:')) + 1;
+      const [first] = (readJson(path.join(out, 'comment-parts.json')).parts as string[]) ?? [];
+      expect(first).toContain('❌ 2 validation errors');
+      expect(first).toContain(`\`workshops/${BUSAN}.yaml:${line}:1\``);
+      expect(readJson(path.join(out, 'summary.json')).failed).toBe(true);
+    });
   });
 });
 
