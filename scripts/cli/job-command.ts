@@ -28,6 +28,8 @@ export interface JobCommandSpec<Options> {
   /** The job's own options beyond --cohort, --dry-run and --format, with their help lines. */
   readonly options?: OptionSpec;
   readonly optionHelp?: readonly string[];
+  /** The job works on one cohort at a time: --cohort is required, and --help says so. */
+  readonly cohortRequired?: boolean;
   /** The job's options from the parsed arguments; throws UsageError on a bad value. */
   readonly parse: (args: ParsedArgs, io: CliIo) => Options;
 }
@@ -46,8 +48,12 @@ const SHARED_OPTIONS = {
   format: { type: 'string' },
 } as const satisfies OptionSpec;
 
+const COHORT_HELP = {
+  optional: '  --cohort ID               only this cohort (default: every valid cohort)',
+  required: '  --cohort ID               the cohort to work on (required)',
+};
+
 const SHARED_HELP = [
-  '  --cohort ID               only this cohort (default: every valid cohort)',
   '  --dry-run                 read and report only: change nothing, send nothing, write no state',
   '  --format markdown|json    report format on stdout (default markdown)',
   '  -h, --help                show this help',
@@ -55,26 +61,30 @@ const SHARED_HELP = [
 
 export function jobCommand<Options>(spec: JobCommandSpec<Options>, deps: JobCommandDeps<Options> = {}): Command {
   const name = spec.job.name;
+  const required = spec.cohortRequired === true;
   return {
     name,
-    help: `Usage: workshop ${name} [--cohort ID] [--dry-run] [--format markdown|json]${spec.options ? ' [options]' : ''}
+    help: `Usage: workshop ${name} ${required ? '--cohort ID' : '[--cohort ID]'} [--dry-run] [--format markdown|json]${spec.options ? ' [options]' : ''}
 
 ${spec.description.trim()}
 
 Options:
-${[...SHARED_HELP, ...(spec.optionHelp ?? [])].join('\n')}
+${[required ? COHORT_HELP.required : COHORT_HELP.optional, ...SHARED_HELP, ...(spec.optionHelp ?? [])].join('\n')}
 
 Needs AWS credentials (the ops role in the workflows). Exit status: 0 every cohort fine, 1 a cohort failed,
-2 usage or configuration error (missing credentials, invalid settings, unknown cohort).`,
+2 usage or configuration error (missing credentials, AWS out of reach, invalid settings, unknown cohort).`,
     options: { ...SHARED_OPTIONS, ...spec.options },
     positionals: false,
     async run(args, io) {
       const format = formatOption(args, ['markdown', 'json'] as const, 'markdown');
+      const cohortId = stringOption(args, 'cohort');
+      if (required && (cohortId ?? '').trim() === '') {
+        throw new UsageError(`--cohort is required: ${name} works on one cohort`);
+      }
       const options: Options = { ...spec.parse(args, io), ...deps.options };
       const root = findRepositoryRoot(io.cwd);
       const logger = streamLogger(io.stderr);
       const aws = new AwsClientFactory(deps.clients);
-      const cohortId = stringOption(args, 'cohort');
       try {
         const report = await runJob(
           spec.job,

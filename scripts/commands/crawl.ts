@@ -11,7 +11,9 @@ result, duration and tables created, updated and deleted. Then compare the catal
 columns: a missing table, missing or extra columns, type mismatches. A failed or timed-out crawl or a schema
 mismatch fails the cohort and alerts its topic (once, until it clears).`,
   options: { timeout: { type: 'string' } },
-  optionHelp: ['  --timeout MINUTES         how long to wait for the crawls (default 30)'],
+  optionHelp: [
+    `  --timeout MINUTES         how long to wait for the crawls (default 30, at most ${MAX_TIMEOUT_MINUTES})`,
+  ],
   parse: (args) => timeoutOption(args, MAX_TIMEOUT_MINUTES),
 };
 

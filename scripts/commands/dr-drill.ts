@@ -11,7 +11,9 @@ against the 15-minute Replication Time Control target, then delete every version
 whatever happened. A canary that did not arrive in time fails the cohort and alerts; if its copy may still land in
 the replica, the next drill removes it. --dry-run writes nothing and says what it would do.`,
   options: { timeout: { type: 'string' } },
-  optionHelp: ['  --timeout MINUTES         how long to wait for the canary in the replica (default 30)'],
+  optionHelp: [
+    `  --timeout MINUTES         how long to wait for the canary in the replica (default 30, at most ${MAX_TIMEOUT_MINUTES})`,
+  ],
   parse: (args) => timeoutOption(args, MAX_TIMEOUT_MINUTES),
 };
 

@@ -58,7 +58,7 @@ reported and no issue is touched. Exit status: 0 every cohort checked, 1 a cohor
       }
       const root = findRepositoryRoot(io.cwd);
       const logger = streamLogger(io.stderr);
-      const github = githubRestFromEnv(io.env, deps.fetch);
+      const github = githubRestFromEnv(io.env, deps);
       if (github !== undefined) logger.mask(github.token);
       const author = stringOption(args, 'issue-author') || DEFAULT_COMMENT_AUTHOR;
       const cohortId = stringOption(args, 'cohort');

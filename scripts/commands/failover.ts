@@ -10,8 +10,9 @@ import { openFailoverPullRequest } from '../../src/jobs/failover/failover-pr.ts'
 import { booleanOption, type Command, EXIT, stringOption, UsageError } from '../cli/command.ts';
 
 export interface FailoverCommandDeps {
-  /** Tests pass a recording fake; nothing else is replaced. */
+  /** Tests pass a recording fake, and a sleep that does not wait; nothing else is replaced. */
   readonly fetch?: typeof globalThis.fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -41,7 +42,7 @@ GITHUB_API_URL (optional, for GitHub Enterprise). Exit status: 0 pull request op
     async run(args, io) {
       const cohortId = stringOption(args, 'cohort');
       if (cohortId === undefined || cohortId.trim() === '') throw new UsageError('--cohort is required');
-      const github = githubRestFromEnv(io.env, deps.fetch);
+      const github = githubRestFromEnv(io.env, deps);
       const repository = io.env.GITHUB_REPOSITORY?.trim() ?? '';
       if (github === undefined || repository === '') {
         throw new UsageError(

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { planDigest } from '../../src/plan/plan-digest.ts';
+import { isFailedPlan } from '../../src/plan/plan-status.ts';
 import { PlanFormatError, parsePlanText } from '../../src/plan/read-plan.ts';
 import type { Seal } from '../../src/plan/sensitive-seal.ts';
 import { inlineCode } from '../../src/render/markdown-escape.ts';
@@ -21,7 +22,7 @@ async function renderFile(
   file: string,
   cwd: string,
   seal: Seal | undefined,
-): Promise<{ markdown: string } | { problem: string }> {
+): Promise<{ markdown: string; failed: boolean } | { problem: string }> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
@@ -31,7 +32,10 @@ async function renderFile(
   try {
     const plan = parsePlanText(text, { seal });
     const label = basename(file).replace(/\.json$/i, '');
-    return { markdown: `${renderPlanDetails(label, plan)}\n\n<sub>plan digest ${inlineCode(planDigest(plan))}</sub>` };
+    return {
+      markdown: `${renderPlanDetails(label, plan)}\n\n<sub>plan digest ${inlineCode(planDigest(plan))}</sub>`,
+      failed: isFailedPlan(plan),
+    };
   } catch (error) {
     if (error instanceof PlanFormatError) return { problem: error.message };
     throw error;
@@ -53,7 +57,10 @@ without ".json" and ends with its digest (what the apply workflow compares). Sen
 with WORKSHOP_PLAN_DIGEST_KEY set (the key the apply workflow uses) the digest covers them through an HMAC.
 
 Markdown goes to stdout. A file that is missing, not JSON or not a plan is reported on stderr in one line;
-the other files are still rendered, and the exit code is then 1.`,
+the other files are still rendered.
+
+Exit status: 0 every plan rendered and none failed; 1 a plan failed (Terraform stopped with an error, which the
+rendering shows as "Plan failed") or a file could not be read as a plan; 2 usage error.`,
   options: {},
   positionals: true,
   async run(args, io) {
@@ -70,6 +77,8 @@ the other files are still rendered, and the exit code is then 1.`,
         exit = EXIT.problems;
       } else {
         rendered.push(result.markdown);
+        // As `workshop plan` on the same file: a failed plan is a failed cohort, whatever else rendered.
+        if (result.failed) exit = EXIT.problems;
       }
     }
     if (rendered.length > 0) io.stdout.write(`${rendered.join('\n\n---\n\n')}\n`);

@@ -22,15 +22,14 @@ Seoul:
     apply: { type: 'boolean' },
   },
   optionHelp: [
-    '  --bucket raw|processed    which bucket of the cohort (required; --cohort is required too)',
+    '  --bucket raw|processed    which bucket of the cohort (required)',
     '  --prefix P                key prefix to restore (a student folder, a dataset folder)',
     '  --all                     the whole bucket instead of a prefix (deliberately separate from --prefix "")',
     '  --at TIME                 ISO date and time with an offset: 2026-12-08T14:30:00+09:00 or ...Z (required)',
     '  --apply                   make the copies (default: dry run, list only)',
   ],
+  cohortRequired: true,
   parse(args) {
-    if (stringOption(args, 'cohort') === undefined)
-      throw new UsageError('--cohort is required: restore works on one cohort');
     try {
       return restoreRequest({
         bucket: stringOption(args, 'bucket'),

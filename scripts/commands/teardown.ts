@@ -24,7 +24,7 @@ export function parseTeardownArgs(args: ParsedArgs, io: CliIo, fetch?: typeof gl
     const problem = cohortIdProblem(cohortId);
     if (problem !== undefined) throw new UsageError(`--${mode}: ${problem}`);
   }
-  const github = mode === 'lifecycle' ? githubRestFromEnv(io.env, fetch) : undefined;
+  const github = mode === 'lifecycle' ? githubRestFromEnv(io.env, fetch === undefined ? {} : { fetch }) : undefined;
   const author = stringOption(args, 'issue-author') || DEFAULT_COMMENT_AUTHOR;
   return {
     mode,

@@ -2,9 +2,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, formatProblem, type Problem } from '../../src/cohort/problem.ts';
-import { isOutside } from '../../src/cohort/repo-file.ts';
+import { isOutside, toRepoPath } from '../../src/cohort/repo-file.ts';
 import { loadRepository } from '../../src/cohort/repository.ts';
-import { SETTINGS_FILE } from '../../src/cohort/settings-file.ts';
+import { SETTINGS_FILE, WORKSHOPS_DIR } from '../../src/cohort/settings-file.ts';
 import { type CliIo, type Command, EXIT, formatOption, UsageError } from '../cli/command.ts';
 import { findRepositoryRoot } from '../cli/repository-root.ts';
 
@@ -34,6 +34,16 @@ function resolveFiles(root: string, cwd: string, files: readonly string[]): stri
   });
 }
 
+/** A named file that selects nothing would leave only the settings checked, and "no problems" would mislead. */
+function assertAllMatched(root: string, cwd: string, given: readonly string[], unmatched: readonly string[]): void {
+  const first = given.find((file) => unmatched.includes(toRepoPath(root, path.resolve(cwd, file))));
+  if (first === undefined) return;
+  throw new UsageError(
+    `${first} is not a cohort file: cohort files are ${WORKSHOPS_DIR}/<id>.yaml at the top level of ${WORKSHOPS_DIR}/ ` +
+      `(${SETTINGS_FILE} holds the settings); FILES may also name a roster, dataset or ETL script a cohort uses`,
+  );
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   help: `Usage: workshop validate [FILES...] [--format text|json]
@@ -41,7 +51,8 @@ export const validateCommand: Command = {
 Checks workshops/_settings.yaml and the cohort files (workshops/<id>.yaml): YAML syntax, the cohort schema,
 the files they point at (roster, datasets, ETL scripts), roster rows, and the checks across cohorts (ids and
 derived AWS names unique and within AWS limits). With no FILES every cohort is checked; FILES may also name a
-roster, dataset or script, which checks the cohorts using it.
+roster, dataset or script, which checks the cohorts using it. Any other file (one in a subfolder of workshops/,
+one whose name starts with "_", one outside workshops/) is a usage error.
 
 Options:
   --format text|json  text (default): one "PATH:LINE:COL: error: MESSAGE" line per problem on stdout and a
@@ -57,6 +68,7 @@ The repository root is the nearest folder, from the current one upwards, that ho
     const root = findRepositoryRoot(io.cwd);
     const files = args.positionals.length > 0 ? resolveFiles(root, io.cwd, args.positionals) : undefined;
     const repository = await loadRepository(root, files === undefined ? {} : { files });
+    assertAllMatched(root, io.cwd, args.positionals, repository.unmatched);
     const { problems } = repository;
     if (format === 'json') {
       const rows = problems.map(({ file, line, column, severity, message }) => ({

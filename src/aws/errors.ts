@@ -51,3 +51,21 @@ export function isAccessDenied(error: unknown): boolean {
     ) || httpStatusOf(error) === 403
   );
 }
+
+/** Node's codes for a request that never got an answer: no DNS name, no route, refused, reset, timed out. */
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+/** The request never reached AWS (or its answer never came back): a network or endpoint problem, not the service's. */
+export function isNetworkError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return (typeof code === 'string' && NETWORK_CODES.has(code)) || errorName(error) === 'TimeoutError';
+}

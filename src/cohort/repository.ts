@@ -39,6 +39,8 @@ export interface LoadedRepository {
   problems: Problem[];
   /** The files checked: the settings file and the cohort files asked for. */
   checked: string[];
+  /** Files named in `files` that are neither the settings file, a cohort file nor a file a cohort uses. */
+  unmatched: string[];
 }
 
 export interface LoadOptions {
@@ -77,17 +79,21 @@ function misnamedProblem(file: string): Problem {
 interface Selection {
   cohorts: Set<string>;
   misnamed: string[];
+  unmatched: string[];
 }
 
 /** Which cohort files to report on: all, or those named in `files` and those using a named roster, dataset or script. */
 function select(root: string, listing: Listing, units: readonly CohortUnit[], files?: readonly string[]): Selection {
-  if (files === undefined) return { cohorts: new Set(listing.cohorts), misnamed: listing.misnamed };
-  const selection: Selection = { cohorts: new Set(), misnamed: [] };
+  if (files === undefined) return { cohorts: new Set(listing.cohorts), misnamed: listing.misnamed, unmatched: [] };
+  const selection: Selection = { cohorts: new Set(), misnamed: [], unmatched: [] };
   for (const given of files) {
     const file = toRepoPath(root, path.resolve(root, given));
+    const users = units.filter((unit) => unit.references.includes(file));
     if (listing.cohorts.includes(file)) selection.cohorts.add(file);
     else if (listing.misnamed.includes(file)) selection.misnamed.push(file);
-    for (const unit of units) if (unit.references.includes(file)) selection.cohorts.add(unit.file);
+    // Checking it would silently check only the settings: `workshops/_draft.yaml`, `workshops/sub/x.yaml`, README.md.
+    else if (file !== SETTINGS_FILE && users.length === 0) selection.unmatched.push(file);
+    for (const unit of users) selection.cohorts.add(unit.file);
   }
   return selection;
 }
@@ -175,5 +181,6 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     cohorts,
     problems,
     checked,
+    unmatched: selection.unmatched,
   };
 }

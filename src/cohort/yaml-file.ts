@@ -4,7 +4,18 @@
  * mapping, an empty file, unknown aliases and alias bombs. Inputs are bounded before the parser sees them, because
  * some shapes (deep flow nesting) make YAML parsers slow or exhaust memory.
  */
-import { isAlias, isMap, isScalar, Lexer, LineCounter, type Pair, parseDocument, visit, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  Lexer,
+  LineCounter,
+  type Pair,
+  parseDocument,
+  Scalar,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import { type Position, type Problem, positionOfOffset, problemAt, START } from './problem.ts';
 import { YamlSource } from './yaml-source.ts';
 
@@ -53,7 +64,31 @@ const MESSAGES: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'nested too deeply to read',
 };
 
+/**
+ * yaml reports a quote that is never closed where the quoted text runs out (often past the last line); the fix
+ * belongs where the quote opens, the start of the quoted scalar that ends at the error.
+ */
+function unclosedQuoteProblem(file: string, source: YamlSource, error: YAMLError): Problem | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/closing .?quote/.test(error.message)) return undefined;
+  let start: number | undefined;
+  let quote = '"';
+  visit(source.doc, {
+    Scalar(_, node) {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      if (!quoted || node.range?.[1] !== error.pos[0]) return undefined;
+      start = node.range[0];
+      quote = node.type === Scalar.QUOTE_SINGLE ? "'" : '"';
+      return visit.BREAK;
+    },
+  });
+  if (start === undefined) return undefined;
+  const message = `invalid YAML: the ${quote} opened here is never closed; add the closing ${quote} at the end of the value`;
+  return problemAt(file, source.position(start), message);
+}
+
 function yamlErrorProblem(file: string, source: YamlSource, error: YAMLError, severity: 'error' | 'warning'): Problem {
+  const unclosed = severity === 'error' ? unclosedQuoteProblem(file, source, error) : undefined;
+  if (unclosed !== undefined) return unclosed;
   const hint = HINTS[error.code] ?? (severity === 'error' ? 'fix the YAML syntax here' : undefined);
   const message = MESSAGES[error.code] ?? error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
   const text = `${severity === 'error' ? 'invalid YAML' : 'YAML'}: ${message}${hint ? `; ${hint}` : ''}`;

@@ -14,6 +14,7 @@ export interface GitHubRest {
   paginate<T>(path: string): AsyncIterable<T>;
 }
 
+/** GitHub answered with an error status, or (status 0) did not answer at all: no network, a wrong GITHUB_API_URL. */
 export class GitHubApiError extends Error {
   override readonly name = 'GitHubApiError';
   constructor(
@@ -40,10 +41,14 @@ const MAX_PAGES = 100;
 const MAX_RETRY_WAIT_MS = 60_000;
 const TIMEOUT_MS = 30_000;
 
+function backoffMs(attempt: number): number {
+  return Math.min(MAX_RETRY_WAIT_MS, 1000 * 2 ** (attempt - 1));
+}
+
 function retryDelayMs(response: Response, attempt: number): number {
   const after = Number(response.headers.get('retry-after'));
   if (Number.isFinite(after) && after > 0) return Math.min(MAX_RETRY_WAIT_MS, after * 1000);
-  return Math.min(MAX_RETRY_WAIT_MS, 1000 * 2 ** (attempt - 1));
+  return backoffMs(attempt);
 }
 
 /** 5xx, 429, and a 403 that says the rate limit is spent. */
@@ -74,6 +79,16 @@ async function errorMessage(method: string, path: string, response: Response): P
   return `GitHub API ${method} ${route} answered ${response.status}${detail === '' ? '' : `: ${detail}`}`;
 }
 
+/** fetch rejects with "fetch failed" and the reason (no DNS name, refused, timed out) as its cause. */
+function unreachableMessage(origin: string, error: unknown): string {
+  const reasons: string[] = [];
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 3; cause = cause.cause, depth++) {
+    reasons.push(cause.message);
+  }
+  const reason = reasons.length === 0 ? String(error) : reasons.join(': ');
+  return `cannot reach the GitHub API at ${origin} (${reason}): check the network and GITHUB_API_URL`;
+}
+
 export function githubRest(options: GitHubRestOptions): GitHubRest {
   const base = new URL(options.apiUrl ?? DEFAULT_API_URL);
   const prefix = base.pathname.replace(/\/+$/, '');
@@ -87,18 +102,28 @@ export function githubRest(options: GitHubRestOptions): GitHubRest {
     // The token goes to the API's origin only, whatever a Link header says.
     if (url.origin !== base.origin) throw new Error(`refusing to send the GitHub token to ${url.origin}`);
     for (let attempt = 1; ; attempt++) {
-      const response = await send(url, {
-        method,
-        headers: {
-          accept: 'application/vnd.github+json',
-          authorization: `Bearer ${options.token}`,
-          'x-github-api-version': '2022-11-28',
-          'user-agent': 'workshop-gitops',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      let response: Response;
+      try {
+        response = await send(url, {
+          method,
+          headers: {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${options.token}`,
+            'x-github-api-version': '2022-11-28',
+            'user-agent': 'workshop-gitops',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (error) {
+        // Only a read is tried again: a write may have reached GitHub before the connection broke.
+        if (method === 'GET' && attempt < attempts) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        throw new GitHubApiError(0, unreachableMessage(base.origin, error));
+      }
       if (response.ok) return response;
       if (attempt >= attempts || !isRetryable(response)) {
         throw new GitHubApiError(response.status, await errorMessage(method, url.pathname, response));
@@ -136,13 +161,19 @@ export function repoPath(repository: string): string {
 /** The client for a token in the environment (`GITHUB_TOKEN`, else `GH_TOKEN`); undefined when there is none. */
 export function githubRestFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  fetch?: typeof globalThis.fetch,
+  deps: Pick<GitHubRestOptions, 'fetch' | 'sleep'> = {},
 ): { readonly rest: GitHubRest; readonly token: string } | undefined {
   const token = (env.GITHUB_TOKEN ?? '').trim() || (env.GH_TOKEN ?? '').trim();
   if (token === '') return undefined;
   const apiUrl = (env.GITHUB_API_URL ?? '').trim();
+  const { fetch, sleep } = deps;
   return {
     token,
-    rest: githubRest({ token, ...(apiUrl === '' ? {} : { apiUrl }), ...(fetch === undefined ? {} : { fetch }) }),
+    rest: githubRest({
+      token,
+      ...(apiUrl === '' ? {} : { apiUrl }),
+      ...(fetch === undefined ? {} : { fetch }),
+      ...(sleep === undefined ? {} : { sleep }),
+    }),
   };
 }

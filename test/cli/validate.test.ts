@@ -118,6 +118,55 @@ describe('workshop validate', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it.each([
+    ['misplaced.yaml', '.'],
+    ['workshops/sub/x.yaml', '.'],
+    ['workshops/_draft.yaml', '.'],
+    ['README.md', '.'],
+    ['_draft.yaml', 'workshops'],
+    ['rosters/unused.csv', 'workshops'],
+  ])('exits 2 on a named file that is not a cohort file nor one a cohort uses: %s', async (given, cwd) => {
+    const root = await makeRepo({
+      'workshops/test-cohort.yaml': futureCohort(),
+      'misplaced.yaml': futureCohort('misplaced'),
+      'workshops/sub/x.yaml': futureCohort('x'),
+      'workshops/_draft.yaml': futureCohort('draft'),
+      'workshops/rosters/unused.csv': 'id,name,email\n',
+      'README.md': '# notes\n',
+    });
+    // From the root beside a good cohort file, and from the folder the path is relative to.
+    const fromRoot = path.join(cwd, given);
+    const runs = [
+      [fromRoot, await run(['validate', 'workshops/test-cohort.yaml', fromRoot], root)],
+      [given, await run(['validate', given], path.join(root, cwd))],
+    ] as const;
+    for (const [named, { code, stdout, stderr }] of runs) {
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `workshop validate: ${named} is not a cohort file: cohort files are workshops/<id>.yaml at the top level of ` +
+          'workshops/ (workshops/_settings.yaml holds the settings); FILES may also name a roster, dataset or ETL ' +
+          'script a cohort uses\n',
+      );
+    }
+  });
+
+  it('accepts the settings file and a file a cohort uses as FILES', async () => {
+    const base = futureCohort();
+    const root = await makeRepo({
+      'workshops/test-cohort.yaml': `${base.slice(0, base.indexOf('students:'))}roster: rosters/list.csv\n`,
+      'workshops/rosters/list.csv': 'id,name,email\ns01,Ana,ana@example.com\n',
+    });
+    expect(await run(['validate', 'workshops/_settings.yaml'], root)).toMatchObject({
+      code: 0,
+      stderr: '1 file checked: no problems\n',
+    });
+    expect(await run(['validate', 'rosters/list.csv'], path.join(root, 'workshops'))).toMatchObject({
+      code: 0,
+      stderr: '2 files checked: no problems\n',
+    });
+  });
+
   it('exits 2 outside a workshop repository', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'workshop-empty-'));
     try {

@@ -177,6 +177,25 @@ describe('checks across cohorts', () => {
     expect(listProblems(repo.problems)).toEqual([
       expect.stringMatching(/^workshops\/rosters\/list\.csv:2:1 error id:/),
     ]);
+    expect(repo.unmatched).toEqual([]);
+  });
+
+  it('lists the named files that are neither the settings, a cohort file nor a file a cohort uses', async () => {
+    const root = await makeRepo({
+      'workshops/test-cohort.yaml': cohortYaml(),
+      'workshops/_draft.yaml': cohortYaml('draft'),
+      'workshops/sub/x.yaml': cohortYaml('x'),
+    });
+    const files = [
+      'workshops/_settings.yaml',
+      'workshops/test-cohort.yaml',
+      'workshops/_draft.yaml',
+      'workshops/sub/x.yaml',
+    ];
+    const repo = await loadRepository(root, { now: BEFORE, files: [...files, path.join(root, 'README.md')] });
+    expect(repo.unmatched).toEqual(['workshops/_draft.yaml', 'workshops/sub/x.yaml', 'README.md']);
+    expect(repo.checked).toEqual(['workshops/_settings.yaml', 'workshops/test-cohort.yaml']);
+    expect((await loadRepository(root, { now: BEFORE })).unmatched).toEqual([]);
   });
 });
 

@@ -43,6 +43,26 @@ describe('YAML-level problems are errors with positions', () => {
     expect(problems[0]?.line).toBeGreaterThanOrEqual(at(text, 'alertPercents').line);
   });
 
+  it.each([
+    ['"', 'title: "Intro'],
+    ["'", "title: 'Intro"],
+  ])('reports an unclosed %s quote where it opens, not past the last line', async (quote, line) => {
+    const text = cohortYaml().replace('title: Test cohort', line);
+    const { problems } = await validateCohort(text);
+    const open = at(text, line, quote);
+    expect(listProblems(problems)).toEqual([
+      `${FILE}:${open.line}:${open.column} error invalid YAML: the ${quote} opened here is never closed; add the closing ${quote} at the end of the value`,
+    ]);
+  });
+
+  it('reports an unclosed quote in a list item and as the last value of the file', async () => {
+    const listed = cohortYaml().replace('  - name: Jiwoo Kim', '  - name: "Jiwoo Kim');
+    const listedProblems = (await validateCohort(listed)).problems;
+    expectProblem(listedProblems, FILE, at(listed, '"Jiwoo', '"'), 'the " opened here is never closed');
+    const last = `${cohortYaml()}tags: { team: "data }`;
+    expectProblem((await validateCohort(last)).problems, FILE, at(last, '"data', '"'), 'the " opened here');
+  });
+
   it('reports tabs used for indentation', async () => {
     const text = cohortYaml().replace('  start: 2026-12-07', '\tstart: 2026-12-07');
     const { problems } = await validateCohort(text);

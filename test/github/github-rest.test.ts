@@ -49,6 +49,44 @@ describe('githubRest', () => {
     expect(calls.every((c) => c.authorization === 'Bearer t0k3n')).toBe(true);
   });
 
+  describe('a request that gets no answer', () => {
+    const unreachable = () => {
+      const sent: string[] = [];
+      const fetch: typeof globalThis.fetch = async (_url, init) => {
+        sent.push(init?.method ?? 'GET');
+        throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:8443') });
+      };
+      const waits: number[] = [];
+      const rest = githubRest({
+        token: 't0k3n',
+        apiUrl: 'https://ghe.example/api/v3',
+        fetch,
+        sleep: async (ms) => void waits.push(ms),
+      });
+      return { rest, sent, waits };
+    };
+
+    it('is read again with a backoff, then a GitHubApiError with status 0 that says where and why', async () => {
+      const { rest, sent, waits } = unreachable();
+      const failure = rest.request('GET', '/repos/o/r');
+      await expect(failure).rejects.toBeInstanceOf(GitHubApiError);
+      await expect(failure).rejects.toMatchObject({
+        status: 0,
+        message:
+          'cannot reach the GitHub API at https://ghe.example (fetch failed: connect ECONNREFUSED 127.0.0.1:8443): ' +
+          'check the network and GITHUB_API_URL',
+      });
+      expect(sent).toEqual(['GET', 'GET', 'GET']);
+      expect(waits).toEqual([1000, 2000]);
+    });
+
+    it('is never written twice: the write may have reached GitHub before the connection broke', async () => {
+      const { rest, sent } = unreachable();
+      await expect(rest.request('POST', '/repos/o/r/issues', { title: 't' })).rejects.toMatchObject({ status: 0 });
+      expect(sent).toEqual(['POST']);
+    });
+  });
+
   it('never sends the token to another origin named by a Link header', async () => {
     const { fetch, calls } = scripted([ok([1], { link: '<https://evil.example/steal?page=2>; rel="next"' })]);
     const rest = githubRest({ token: 't0k3n', fetch });

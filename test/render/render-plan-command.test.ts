@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/workshop.ts';
-import { FIXTURE_DIR, SECRET } from '../plan/plan-fixtures.ts';
+import { FIXTURE_DIR, fixtureJson, SECRET } from '../plan/plan-fixtures.ts';
 
 async function runWith(env: Record<string, string>, ...argv: string[]) {
   let stdout = '';
@@ -56,6 +56,26 @@ describe('workshop render-plan', () => {
     ]);
     expect(result.stderr).not.toContain(SECRET);
     expect(result.stdout).toContain('### `moved`');
+  });
+
+  it('exits 1 when a plan it rendered failed, as `workshop plan` does, and says so in --help', async () => {
+    const failed = await run('render-plan', join(FIXTURE_DIR, 'moved.json'), join(FIXTURE_DIR, 'plan-error.json'));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe('');
+    expect(failed.stdout).toContain('### `moved`');
+    expect(failed.stdout).toContain('**Plan failed.**');
+    // An error diagnostic alone (Terraform's -json output carried into the plan) fails the plan too.
+    const dir = mkdtempSync(join(tmpdir(), 'render-plan-'));
+    const withDiagnostic = join(dir, 'diagnostic.json');
+    const plan = {
+      ...fixtureJson('basic-create.json'),
+      diagnostics: [{ severity: 'error', summary: 'Invalid region' }],
+    };
+    writeFileSync(withDiagnostic, JSON.stringify(plan));
+    expect((await run('render-plan', withDiagnostic)).code).toBe(1);
+    expect((await run('render-plan', join(FIXTURE_DIR, 'basic-create.json'))).code).toBe(0);
+    const help = await run('render-plan', '--help');
+    expect(help.stdout).toContain('Exit status: 0 every plan rendered and none failed; 1 a plan failed');
   });
 
   it('seals sensitive values into the digest with WORKSHOP_PLAN_DIGEST_KEY, and refuses a short key', async () => {

@@ -1,7 +1,7 @@
 /**
  * The shared entry of the CLI and the actions: load the repository, pick the cohorts, check credentials, run the
- * job. Configuration problems (invalid settings, an unknown cohort, no credentials) throw ConfigError: one sentence,
- * exit status 2, before any cohort runs.
+ * job. Configuration problems (invalid settings, an unknown cohort, no credentials, AWS out of reach) throw
+ * ConfigError: one sentence, exit status 2, before any cohort runs.
  */
 import {
   type AwsClientFactory,
@@ -10,7 +10,7 @@ import {
   type Env,
   MISSING_CREDENTIALS,
 } from '../../aws/clients.ts';
-import { describeError, isErrorNamed } from '../../aws/errors.ts';
+import { describeError, isErrorNamed, isNetworkError } from '../../aws/errors.ts';
 import { type StsApi, stsApi } from '../../aws/sts.ts';
 import { type LoadedRepository, loadRepository } from '../../cohort/repository.ts';
 import type { ResolvedCohort } from '../../cohort/schema.ts';
@@ -92,6 +92,17 @@ export async function runJob<Options>(
   }
   job.check?.(request.options, { env: deps.env, dryRun: deps.ctx.dryRun });
   await assertCredentials(deps.env, deps.probe);
-  await assertAccount(stsApi(deps.aws.client('sts', settings.state.region)), accountIdOf(settings));
-  return job.run({ settings, cohorts, ctx: deps.ctx, aws: deps.aws, env: deps.env }, request.options);
+  try {
+    await assertAccount(stsApi(deps.aws.client('sts', settings.state.region)), accountIdOf(settings));
+    // Calls made for all cohorts at once (before each cohort's own isolation) fail the same way when AWS is unreachable.
+    return await job.run({ settings, cohorts, ctx: deps.ctx, aws: deps.aws, env: deps.env }, request.options);
+  } catch (error) {
+    if (isNetworkError(error)) throw new ConfigError(unreachableAws(error));
+    throw error;
+  }
+}
+
+/** No network, a wrong region or a bad endpoint: a setup problem worth one sentence, not an internal error. */
+function unreachableAws(error: unknown): string {
+  return `Cannot reach AWS (${describeError(error)}): check the network and the AWS region and endpoint settings.`;
 }

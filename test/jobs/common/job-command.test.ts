@@ -204,5 +204,7 @@ describe('job commands', () => {
   it('are listed by the CLI with their shared options', async () => {
     const help = await runCli(['onboard', '--help'], await repo());
     expect(help.stdout).toMatch(/--cohort ID[\s\S]*--dry-run[\s\S]*--format markdown\|json[\s\S]*--resend STUDENT_ID/);
+    expect(help.stdout).toMatch(/^Usage: workshop onboard \[--cohort ID\]/);
+    expect(help.stdout).toContain('--cohort ID               only this cohort (default: every valid cohort)');
   });
 });

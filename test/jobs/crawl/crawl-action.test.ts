@@ -63,6 +63,8 @@ describe('actions/crawl', () => {
   it('rejects a timeout that is not a positive number', async () => {
     const root = await makeRepo({});
     const result = await runAction(load, { action: 'crawl', inputs: { 'timeout-minutes': 'soon' }, cwd: root });
-    expect(result.commands.join('\n')).toContain('::error::timeout-minutes must be a positive number; got "soon"');
+    expect(result.commands.join('\n')).toContain(
+      '::error::timeout-minutes must be a number of minutes above 0 and at most 300; got "soon"',
+    );
   });
 });

@@ -74,7 +74,7 @@ describe('actions/dr-drill and actions/restore', () => {
       cwd: root,
     });
     expect(drill.commands.join('\n')).toContain(
-      '::error::timeout-minutes must be a number of minutes from 0 to 45; got "90"',
+      '::error::timeout-minutes must be a number of minutes above 0 and at most 45; got "90"',
     );
     const restore = await runAction(() => import('../../../actions/restore/main.ts'), {
       action: 'restore',

@@ -63,6 +63,25 @@ describe('workshop failover', () => {
     expect(out.stderr).not.toContain('ghs_secret');
   });
 
+  it('exits 1 with one sentence, not an internal error, when GitHub cannot be reached', async () => {
+    const unreachable: typeof globalThis.fetch = async () => {
+      const cause = Object.assign(new Error('getaddrinfo ENOTFOUND api.github.com'), { code: 'ENOTFOUND' });
+      throw new TypeError('fetch failed', { cause });
+    };
+    const { io: cli, out } = captureCli(process.cwd(), ENV);
+    const code = await makeFailoverCommand({ fetch: unreachable, sleep: async () => undefined }).run(
+      { values: { cohort: SEOUL }, positionals: [] },
+      cli,
+    );
+    expect({ code, ...out }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'workshop failover: cannot reach the GitHub API at https://api.github.com ' +
+        '(fetch failed: getaddrinfo ENOTFOUND api.github.com): check the network and GITHUB_API_URL\n',
+    });
+  });
+
   it('is a usage error to pass a blank cohort', async () => {
     const { io: cli } = captureCli(process.cwd(), ENV);
     await expect(makeFailoverCommand().run({ values: { cohort: ' ' }, positionals: [] }, cli)).rejects.toBeInstanceOf(

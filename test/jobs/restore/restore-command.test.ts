@@ -47,6 +47,19 @@ describe('workshop restore', () => {
     }
   });
 
+  it('says in --help that --cohort is required, as it is', async () => {
+    const { io: cli, out } = captureCli(process.cwd());
+    expect(await main(['restore', '--help'], cli)).toBe(0);
+    expect(out.stdout).toMatch(/^Usage: workshop restore --cohort ID \[--dry-run\]/);
+    expect(out.stdout).toMatch(/^ {2}--cohort ID +the cohort to work on \(required\)$/m);
+    expect(out.stdout).not.toContain('every valid cohort');
+    const blank = captureCli(process.cwd());
+    expect(
+      await main(['restore', '--cohort', ' ', '--bucket', 'raw', '--all', '--at', '2026-12-08T00:00:00Z'], blank.io),
+    ).toBe(2);
+    expect(blank.out.stderr).toBe('workshop restore: --cohort is required: restore works on one cohort\n');
+  });
+
   it('undeletes through the real SDK, with --apply only, and never sends a DELETE', async () => {
     loopback = await startLoopback((r) => {
       if (r.service === 'sts') return queryResult('GetCallerIdentity', { Account: ACCOUNT, Arn: 'arn', UserId: 'u' });
