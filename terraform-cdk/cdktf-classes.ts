@@ -1,8 +1,8 @@
 /**
- * Every class the app takes from `constructs`, `cdktf` and `@cdktf/provider-aws`, in one file: this is the app's
- * whole runtime surface of cdktf, so a switch to its continuation (CDK Terrain) changes the package names here only.
- * Other files import these classes from here; they may import types (interfaces) from the packages directly, since
- * type imports are erased.
+ * Everything the app takes at run time from `constructs`, `cdktf` and `@cdktf/provider-aws` (classes, and the few
+ * token helpers synthesis uses), in one file: this is the app's whole runtime surface of cdktf, so a switch to its
+ * continuation (CDK Terrain) changes the package names here only. Other files import these from here; they may
+ * import types (interfaces) from the packages directly, since type imports are erased (test/architecture.test.ts).
  *
  * The packages are CommonJS, and they are loaded with `require` (each provider class by its deep path, never the
  * package root, which loads all 2,200 resource modules). An ES-module `import` of a CommonJS file makes Node read
