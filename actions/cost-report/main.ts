@@ -43,9 +43,15 @@ function redactingLog(): { log: ActionLog; redact: Redact } {
   return { log, redact: mirror.redact };
 }
 
-async function publishIssue(report: JobReport, redact: Redact, deps: Deps): Promise<void> {
+/** The token the report issue needs: checked before the job runs, so a missing one never follows sent alerts. */
+function issueToken(dryRun: boolean): string | undefined {
+  if (dryRun) return undefined;
   const token = core.getInput('github-token');
   if (token === '') throw new Error('github-token is needed to update the report issue (or set dry-run: true)');
+  return token;
+}
+
+async function publishIssue(report: JobReport, redact: Redact, token: string, deps: Deps): Promise<void> {
   const octokit = getOctokit(token, octokitOptions(deps.fetch));
   const author = core.getInput('issue-author') || 'github-actions[bot]';
   const issues = octokitReportIssues(octokit, { ...context.repo, author });
@@ -60,6 +66,7 @@ export async function run(deps: Deps = {}): Promise<void> {
   try {
     const root = process.cwd();
     const dryRun = booleanInput('dry-run', core.getInput('dry-run'));
+    const token = issueToken(dryRun);
     const { fetch, ...rest } = deps;
     const { log, redact } = redactingLog();
     const result = await runJobForAction(
@@ -71,7 +78,7 @@ export async function run(deps: Deps = {}): Promise<void> {
     const sent = result.report.cohorts.flatMap((c) => c.alerts).filter((a) => a.sent);
     core.setOutput('failed-cohorts', result.failedCohorts.join(' '));
     core.setOutput('alerts-sent', String(sent.length));
-    if (!dryRun) await publishIssue(result.report, redact, fetch === undefined ? {} : { fetch });
+    if (token !== undefined) await publishIssue(result.report, redact, token, fetch === undefined ? {} : { fetch });
     if (result.failedCohorts.length > 0) {
       throw new Error(`the cost report failed for ${result.failedCohorts.join(', ')}: see the job summary`);
     }

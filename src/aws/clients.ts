@@ -54,15 +54,25 @@ export interface ClientOptions {
   readonly endpoint?: string;
   /** Attempts per request, retries included. Default 8: a burst of throttling must not fail a cohort. */
   readonly maxAttempts?: number;
+  /** How long an attempt may wait for its answer (default REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/**
+ * Time limits of one attempt: to connect, and for the answer. An endpoint that accepts connections and never
+ * answers then fails the attempt (and is retried) instead of hanging the job; the SDK sets none itself.
+ */
+export const CONNECTION_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The common constructor shape of every SDK v3 client, with the settings this factory passes. */
 interface CommonConfig {
   region: string;
   retryMode: 'adaptive';
   maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
   credentials?: StaticCredentials;
   endpoint?: string;
   forcePathStyle?: boolean;
@@ -107,11 +117,22 @@ export class AwsClientFactory {
     const key = `${kind}|${where}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached as AwsClients[K];
-    const { credentials, endpoint, maxAttempts = DEFAULT_MAX_ATTEMPTS } = this.options;
+    const {
+      credentials,
+      endpoint,
+      maxAttempts = DEFAULT_MAX_ATTEMPTS,
+      requestTimeoutMs = REQUEST_TIMEOUT_MS,
+    } = this.options;
     const config: CommonConfig = {
       region: where,
       retryMode: 'adaptive',
       maxAttempts,
+      // Without throwOnRequestTimeout the handler only logs a warning when the time is up, and keeps waiting.
+      requestHandler: {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
       ...(credentials === undefined ? {} : { credentials }),
       ...(endpoint === undefined ? {} : { endpoint }),
       // A loopback endpoint has no per-bucket host names.

@@ -39,7 +39,8 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 /** No list this project reads is longer; a bound stops a Link loop. */
 const MAX_PAGES = 100;
 const MAX_RETRY_WAIT_MS = 60_000;
-const TIMEOUT_MS = 30_000;
+/** How long one GitHub request may take: an API that accepts the connection and never answers must not hang a job. */
+export const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 
 function backoffMs(attempt: number): number {
   return Math.min(MAX_RETRY_WAIT_MS, 1000 * 2 ** (attempt - 1));
@@ -114,7 +115,7 @@ export function githubRest(options: GitHubRestOptions): GitHubRest {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(GITHUB_REQUEST_TIMEOUT_MS),
         });
       } catch (error) {
         // Only a read is tried again: a write may have reached GitHub before the connection broke.

@@ -2,6 +2,8 @@
  * The sticky comments' `IssueCommentsApi` over an Octokit client. The client is typed by the few members used, so
  * src/ stays free of the Actions toolkit and tests can hand in an Octokit whose `fetch` is a recording fake.
  */
+
+import { GITHUB_REQUEST_TIMEOUT_MS } from './github-rest.ts';
 import type { IssueComment, IssueCommentsApi } from './sticky-comments.ts';
 
 export interface RestComment {
@@ -93,9 +95,16 @@ export function workflowComments<L>(octokit: CommentsOctokit<L>, repo: RepoRef, 
   return octokitIssueComments(octokit, { ...repo, author: author || DEFAULT_COMMENT_AUTHOR });
 }
 
-/** Octokit options that route every request through `fetch` when one is given (tests pass a recording fake). */
-export function octokitOptions(fetch: typeof globalThis.fetch | undefined): {
-  request?: { fetch: typeof globalThis.fetch };
-} {
-  return fetch === undefined ? {} : { request: { fetch } };
+/**
+ * Octokit options that give every request a time limit and route it through `fetch` when one is given (tests pass
+ * a recording fake).
+ */
+export function octokitOptions(
+  fetch: typeof globalThis.fetch | undefined,
+  timeoutMs = GITHUB_REQUEST_TIMEOUT_MS,
+): { request: { fetch: typeof globalThis.fetch } } {
+  const send = fetch ?? globalThis.fetch;
+  const timed: typeof globalThis.fetch = (input, init) =>
+    send(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+  return { request: { fetch: timed } };
 }

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { AwsClientFactory, assertCredentials, MISSING_CREDENTIALS } from '../../src/aws/clients.ts';
 import { ConfigError } from '../../src/jobs/common/config-error.ts';
@@ -35,6 +38,31 @@ describe('AwsClientFactory', () => {
     const endpoint = await factory.client('sns', 'us-east-1').config.endpoint?.();
     expect(endpoint?.hostname).toBe('127.0.0.1');
     factory.destroy();
+  });
+});
+
+describe('a silent endpoint', () => {
+  it('fails each attempt after the request timeout instead of hanging', async () => {
+    // Accepts connections and never answers.
+    const server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const factory = new AwsClientFactory({
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+      maxAttempts: 2,
+      requestTimeoutMs: 200,
+    });
+    try {
+      const started = Date.now();
+      const call = factory.client('sts', 'us-east-1').send(new GetCallerIdentityCommand({}));
+      await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      factory.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -66,3 +66,30 @@ describe('octokitIssueComments', () => {
     );
   });
 });
+
+describe('octokitOptions', () => {
+  /** A fetch that answers only when its request is aborted, as an API that never answers would. */
+  const silent: typeof globalThis.fetch = (_input, init) =>
+    new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+
+  it('gives every request a time limit, so a silent API cannot hang the job', async () => {
+    const octokit = getOctokit('test-token', octokitOptions(silent, 50));
+    const started = Date.now();
+    await expect(octokit.rest.repos.get(REPO)).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("keeps a caller's own signal", async () => {
+    const seen: (AbortSignal | null | undefined)[] = [];
+    const record: typeof globalThis.fetch = async (_input, init) => {
+      seen.push(init?.signal);
+      return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    };
+    const own = new AbortController().signal;
+    await octokitOptions(record).request.fetch('https://api.github.com/x', { signal: own });
+    await octokitOptions(record).request.fetch('https://api.github.com/x');
+    expect(seen[0]).toBe(own);
+    expect(seen[1]).toBeInstanceOf(AbortSignal);
+    expect(seen[1]).not.toBe(own);
+  });
+});

@@ -87,6 +87,24 @@ describe('actions/cost-report', () => {
     expect(world.objects.objects.size).toBe(0);
   });
 
+  it('refuses a real run without github-token before anything runs: no alert goes out without its report', async () => {
+    const world = costAws({ spender: 'test-cohort' });
+    loopback = await startLoopback(world.handler);
+    const result = await runAction(load, {
+      action: 'cost-report',
+      inputs: {},
+      eventName: 'schedule',
+      cwd: await repo(),
+      deps: { clients: { endpoint: loopback.endpoint, credentials: LOOPBACK_CREDENTIALS }, now: NOW },
+    });
+    expect(result.failed).toBe(true);
+    expect(result.commands).toContain(
+      '::error::github-token is needed to update the report issue (or set dry-run: true)',
+    );
+    expect(world.published).toEqual([]);
+    expect(world.objects.objects.size).toBe(0);
+  });
+
   it('fails with one sentence for an unknown cohort', async () => {
     const result = await runAction(load, {
       action: 'cost-report',
