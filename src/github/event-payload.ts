@@ -46,7 +46,46 @@ export function isForbidden(error: unknown): boolean {
   return isJsonObject(error) && error.status === 403;
 }
 
-/** Octokit's error messages, without the stack; anything else as text. */
+/** What an Octokit request error carries: the status, and the request it answered (no token in either). */
+interface OctokitRequestError {
+  readonly status: number;
+  readonly message: string;
+  readonly request: { readonly method: string; readonly url: string };
+}
+
+function isOctokitRequestError(error: unknown): error is OctokitRequestError {
+  if (!(error instanceof Error) || error.name !== 'HttpError') return false;
+  const { status, request } = error as Partial<OctokitRequestError>;
+  return typeof status === 'number' && isJsonObject(request) && typeof request.url === 'string';
+}
+
+const STATUS_HINTS: Readonly<Record<number, string>> = {
+  401: 'the token is missing, expired or revoked',
+  403: "the token lacks a permission the workflow's `permissions:` must grant (or it is a fork's read-only token)",
+  404: 'no such repository, pull request or issue, or the token cannot see it',
+};
+
+/** One sentence that says which GitHub request failed and what to check. */
+function octokitMessage(error: OctokitRequestError): string {
+  let path = error.request.url;
+  try {
+    path = new URL(error.request.url).pathname;
+  } catch {
+    // Not a URL: keep it as it is.
+  }
+  const where = `${error.request.method} ${path}`;
+  // Octokit reports a request that got no answer (no network, a wrong API URL, a timeout) as status 500.
+  const unanswered = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|aborted|timeout)\b/i;
+  if (error.status === 500 && unanswered.test(error.message)) {
+    return `cannot reach the GitHub API for ${where} (${error.message}): check the network and GITHUB_API_URL`;
+  }
+  const detail = error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '');
+  const hint = STATUS_HINTS[error.status];
+  return `GitHub API ${where} answered ${error.status} (${detail})${hint === undefined ? '' : `: ${hint}`}`;
+}
+
+/** Errors as one line without the stack: Octokit's say which request failed and what to check; anything else as text. */
 export function errorMessage(error: unknown): string {
+  if (isOctokitRequestError(error)) return octokitMessage(error);
   return error instanceof Error ? error.message : String(error);
 }

@@ -86,7 +86,9 @@ describe('actions/plan-comment (in process, real pull_request payload)', () => {
     github = new FakeGitHub({ readOnly: true });
     const result = await post(['## Workshop plan']);
     expect(result.failed).toBe(true);
-    expect(result.commands.join('\n')).toMatch(/::error::Resource not accessible by integration/);
+    expect(result.commands.join('\n')).toMatch(
+      /::error::GitHub API POST \/repos\/Codertocat\/Hello-World\/issues\/2\/comments answered 403 \(Resource not accessible by integration\): the token lacks a permission/,
+    );
   });
 
   it('fails clearly when workshop plan wrote nothing', async () => {
