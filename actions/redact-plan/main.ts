@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { errorMessage } from '../../src/github/event-payload.ts';
 import { readInputFile } from '../../src/github/input-file.ts';
 import { redactPlanJson } from '../../src/github/redact-plan-json.ts';
+import { parsePlan } from '../../src/plan/read-plan.ts';
 import { sensitiveSeal } from '../../src/plan/sensitive-seal.ts';
 
 export async function run(): Promise<void> {
@@ -19,6 +20,8 @@ export async function run(): Promise<void> {
       // Not the parser's message: newer ones quote the text around the error, which may be a secret.
       throw new Error(`${input} is not JSON; expected the output of \`terraform show -json PLANFILE\``);
     }
+    // Refuses anything that is not a plan (its messages quote no value), so no file is uploaded as one by mistake.
+    parsePlan(plan);
     await mkdir(path.dirname(output), { recursive: true });
     const digestKey = core.getInput('digest-key');
     if (digestKey !== '') core.setSecret(digestKey);

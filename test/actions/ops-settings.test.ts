@@ -28,7 +28,20 @@ describe('actions/ops-settings', () => {
     expect(result.failed).toBe(true);
     expect(result.outputs).toEqual({});
     expect(result.commands).toEqual([
-      '::error::workshops/_settings.yaml is missing or invalid: run `npx workshop validate` and fix it',
+      '::error::workshops/_settings.yaml is missing or invalid: workshops/_settings.yaml:1:1: error: missing settings ' +
+        'file; create workshops/_settings.yaml with namePrefix, state and github (see README) ' +
+        '(run `npx workshop validate` to see every problem)',
     ]);
+  });
+
+  it('says where an invalid settings file is wrong', async () => {
+    const root = await makeRepo({
+      'workshops/_settings.yaml': SETTINGS_YAML.replace('region: us-east-1', 'region: mars-1'),
+    });
+    const result = await runAction(load, { action: 'ops-settings', inputs: {}, cwd: root });
+    expect(result.failed).toBe(true);
+    expect(result.commands.join('\n')).toMatch(
+      /::error::workshops\/_settings\.yaml is missing or invalid: workshops\/_settings\.yaml:\d+:\d+: error: .*region/,
+    );
   });
 });

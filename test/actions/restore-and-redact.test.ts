@@ -66,6 +66,16 @@ describe('actions/redact-plan', () => {
     );
   });
 
+  it('refuses JSON that is not a plan, and writes nothing', async () => {
+    const input = path.join(dir, 'not-a-plan.json');
+    writeFileSync(input, '[1, 2]');
+    const output = path.join(dir, 'never-a-plan.json');
+    const result = await runAction(load, { action: 'redact-plan', inputs: { 'plan-json': input, output } });
+    expect(result.failed).toBe(true);
+    expect(result.commands.join('\n')).toContain('not a Terraform plan: found an array');
+    expect(existsSync(output)).toBe(false);
+  });
+
   it('says which file is missing and what writes it', async () => {
     const input = path.join(dir, 'absent.json');
     const result = await runAction(load, { action: 'redact-plan', inputs: { 'plan-json': input, output: 'x.json' } });

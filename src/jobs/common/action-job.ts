@@ -4,6 +4,7 @@
  * run that returns the report rendered for the job summary.
  */
 import { AwsClientFactory, type ClientOptions, type CredentialProbe, type Env } from '../../aws/clients.ts';
+import { formatProblem } from '../../cohort/problem.ts';
 import { loadSettings } from '../../cohort/settings-file.ts';
 import type { Settings } from '../../cohort/settings-schema.ts';
 import type { JobDefinition } from './job.ts';
@@ -102,9 +103,12 @@ export async function opsRoleSettings(
   root: string,
   roleArnOf: (settings: Settings) => string,
 ): Promise<OpsRoleSettings> {
-  const { settings } = await loadSettings(root);
+  const { settings, problems } = await loadSettings(root);
   if (settings === undefined) {
-    throw new Error('workshops/_settings.yaml is missing or invalid: run `npx workshop validate` and fix it');
+    const errors = problems.filter((p) => p.severity === 'error').map(formatProblem);
+    throw new Error(
+      `workshops/_settings.yaml is missing or invalid: ${errors.join('; ')} (run \`npx workshop validate\` to see every problem)`,
+    );
   }
   return { opsRoleArn: roleArnOf(settings), stateRegion: settings.state.region };
 }

@@ -116,7 +116,12 @@ async function driftCohort(cohort: ResolvedCohort, run: CohortRun): Promise<Coho
   }
 
   const where = sync.issue === undefined ? '' : ` (#${sync.issue.number})`;
-  const issueLine = sync.action === 'skipped' ? 'no GitHub access: issue not checked' : `issue ${sync.action}${where}`;
+  const issueLine =
+    sync.action === 'skipped'
+      ? 'no GitHub access: issue not checked'
+      : run.ctx.dryRun && sync.action !== 'none' && sync.action !== 'unchanged'
+        ? `issue would be ${sync.action}${where} (dry run)`
+        : `issue ${sync.action}${where}`;
   const summary =
     drifted.length === 0
       ? `no drift; ${issueLine}`

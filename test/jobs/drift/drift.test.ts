@@ -174,6 +174,7 @@ describe('drift', () => {
     const dir = await plans({ seoul: 'drift.json', busan: 'basic-update.json' });
     const dry = await run(root, dir, github, true);
     expect(issueAction(dry, 'seoul')).toBe('opened');
+    expect(dry.cohorts.find((c) => c.cohortId === 'seoul')?.summary).toMatch(/; issue would be opened \(dry run\)$/);
     expect(github.writes()).toEqual([]);
     const none = await run(root, dir, undefined);
     expect(issueAction(none, 'seoul')).toBe('skipped');
