@@ -35,7 +35,7 @@ export async function run(deps: Deps = {}): Promise<void> {
       ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
     });
     const pull = await openFailoverPullRequest(rest, repository, {
-      cohortId: core.getInput('cohort').trim(),
+      cohortId: core.getInput('cohort', { required: true }).trim(),
       direction,
     });
     core.setOutput('pull-request-number', String(pull.number));

@@ -41,6 +41,12 @@ describe('actions/failover', () => {
       deps: { fetch: fake.fetch },
     });
     expect(sideways.commands.join('\n')).toContain('::error::direction must be failover or failback; got "sideways"');
+    const noCohort = await runAction(load, {
+      action: 'failover',
+      inputs: { 'github-token': 't' },
+      deps: { fetch: fake.fetch },
+    });
+    expect(noCohort.commands.join('\n')).toContain('::error::Input required and not supplied: cohort');
     expect(fake.requests).toEqual([]);
   });
 });
