@@ -54,15 +54,16 @@ export interface ClientOptions {
   readonly endpoint?: string;
   /** Attempts per request, retries included. Default 8: a burst of throttling must not fail a cohort. */
   readonly maxAttempts?: number;
-  /** How long an attempt may wait for its answer (default REQUEST_TIMEOUT_MS). */
+  /** How long an attempt may wait for its answer to start (default REQUEST_TIMEOUT_MS). */
   readonly requestTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /**
- * Time limits of one attempt: to connect, and for the answer. An endpoint that accepts connections and never
- * answers then fails the attempt (and is retried) instead of hanging the job; the SDK sets none itself.
+ * Time limits of one attempt: to connect, and for the answer to start (its headers; a streamed body, and S3's copy
+ * that answers 200 early, are not cut). An endpoint that accepts connections and never answers then fails the
+ * attempt (and is retried) instead of hanging the job; the SDK sets none itself.
  */
 export const CONNECTION_TIMEOUT_MS = 5_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
