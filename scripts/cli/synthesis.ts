@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../../src/cohort/problem.ts';
-import { type LoadedCohort, loadRepository } from '../../src/cohort/repository.ts';
+import { type LoadedCohort, type LoadedRepository, loadRepository } from '../../src/cohort/repository.ts';
+import { cohortFilePath, SETTINGS_FILE } from '../../src/cohort/settings-file.ts';
 import type { Settings } from '../../src/cohort/settings-schema.ts';
 import { type GuardrailReport, runGuardrails } from '../../src/guardrails/run.ts';
 import { SynthesisError, synthesize } from '../../terraform-cdk/synth.ts';
@@ -53,7 +54,7 @@ export async function synthesizeRepository(
   }
   const valid = new Map(repository.cohorts.map((c) => [c.cohort.id, c]));
   const failedFiles = new Set(repository.problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  const exists = (id: string) => valid.has(id) || failedFiles.has(cohortFile(id));
+  const exists = (id: string) => valid.has(id) || failedFiles.has(cohortFilePath(id));
   const unknown = ids.filter((id) => !exists(id));
   if (unknown.length > 0) throw new UsageError(`no cohort file for ${unknown.join(', ')} under workshops/`);
   const unknownDestroyed = (options.destroy ?? []).filter((id) => !exists(id));
@@ -84,20 +85,18 @@ export async function synthesizeRepository(
   }
   const stacks = written.map((stack) => ({ ...stack, json: JSON.parse(readFileSync(stack.file, 'utf8')) as unknown }));
   const guardrails = stacks.map((stack) => runGuardrails(stack.id, stack.json));
-  return { root, settings, cohorts, stacks, guardrails, invalid, problems: selectedProblems(repository.problems, ids) };
+  return { root, settings, cohorts, stacks, guardrails, invalid, problems: selectedProblems(repository, ids) };
 }
 
-const cohortFile = (id: string) => `workshops/${id}.yaml`;
-
 /**
- * With cohort ids, the problems of their files, of the settings and of files that are no cohort file (rosters and
- * the like, which any cohort may use); without, all of them.
+ * With cohort ids, the problems of all but the other cohorts' files (the loader's list of what it checked): their
+ * own files, the settings, and rosters and the like, which any cohort may use. Without ids, all of them.
  */
-function selectedProblems(problems: readonly Problem[], ids: readonly string[]): Problem[] {
-  if (ids.length === 0) return [...problems];
-  const selected = new Set(ids.map(cohortFile));
-  const isCohortFile = (file: string) => /^workshops\/[^/_][^/]*\.yaml$/.test(file);
-  return problems.filter((p) => selected.has(p.file) || !isCohortFile(p.file));
+function selectedProblems(repository: LoadedRepository, ids: readonly string[]): Problem[] {
+  if (ids.length === 0) return [...repository.problems];
+  const selected = new Set(ids.map(cohortFilePath));
+  const others = new Set(repository.checked.filter((file) => file !== SETTINGS_FILE && !selected.has(file)));
+  return repository.problems.filter((p) => !others.has(p.file));
 }
 
 export function resourceCounts(json: unknown): Record<string, number> {

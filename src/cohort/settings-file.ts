@@ -9,6 +9,11 @@ import { MAX_YAML_BYTES } from './yaml-file.ts';
 export const WORKSHOPS_DIR = 'workshops';
 export const SETTINGS_FILE = `${WORKSHOPS_DIR}/_settings.yaml`;
 
+/** Where the file of cohort `id` lives, relative to the repository root. */
+export function cohortFilePath(id: string): string {
+  return `${WORKSHOPS_DIR}/${id}.yaml`;
+}
+
 export interface LoadedSettings {
   readonly settings?: Settings;
   readonly problems: Problem[];

@@ -1,5 +1,6 @@
 /** What the actions read from the event that started the workflow, and how they recognise GitHub's refusals. */
 import { isJsonObject } from '../plan/json-value.ts';
+import { unreachableGitHub } from './github-rest.ts';
 
 function pullRequestOf(payload: unknown): Record<string, unknown> | undefined {
   const pull = isJsonObject(payload) ? payload.pull_request : undefined;
@@ -77,7 +78,7 @@ function octokitMessage(error: OctokitRequestError): string {
   // Octokit reports a request that got no answer (no network, a wrong API URL, a timeout) as status 500.
   const unanswered = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|aborted|timeout)\b/i;
   if (error.status === 500 && unanswered.test(error.message)) {
-    return `cannot reach the GitHub API for ${where} (${error.message}): check the network and GITHUB_API_URL`;
+    return unreachableGitHub(`for ${where}`, error.message);
   }
   const detail = error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '');
   const hint = STATUS_HINTS[error.status];

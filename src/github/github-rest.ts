@@ -87,7 +87,12 @@ function unreachableMessage(origin: string, error: unknown): string {
     reasons.push(cause.message);
   }
   const reason = reasons.length === 0 ? String(error) : reasons.join(': ');
-  return `cannot reach the GitHub API at ${origin} (${reason}): check the network and GITHUB_API_URL`;
+  return unreachableGitHub(`at ${origin}`, reason);
+}
+
+/** The one sentence for a GitHub request that got no answer, from this client or from Octokit. */
+export function unreachableGitHub(where: string, reason: string): string {
+  return `cannot reach the GitHub API ${where} (${reason}): check the network and GITHUB_API_URL`;
 }
 
 export function githubRest(options: GitHubRestOptions): GitHubRest {

@@ -14,6 +14,7 @@ import { describeError, isErrorNamed, isNetworkError } from '../../aws/errors.ts
 import { type StsApi, stsApi } from '../../aws/sts.ts';
 import { type LoadedRepository, loadRepository } from '../../cohort/repository.ts';
 import type { ResolvedCohort } from '../../cohort/schema.ts';
+import { cohortFilePath } from '../../cohort/settings-file.ts';
 import { accountIdOf } from '../../cohort/settings-schema.ts';
 import { ConfigError } from './config-error.ts';
 import type { JobDefinition } from './job.ts';
@@ -41,11 +42,11 @@ export function selectCohorts(repository: LoadedRepository, cohortId: string | u
   if (cohortId === undefined) return all;
   const found = all.find((c) => c.id === cohortId);
   if (found !== undefined) return [found];
-  const invalid = repository.problems.some((p) => p.severity === 'error' && p.file === `workshops/${cohortId}.yaml`);
+  const invalid = repository.problems.some((p) => p.severity === 'error' && p.file === cohortFilePath(cohortId));
   throw new ConfigError(
     invalid
-      ? `workshops/${cohortId}.yaml has errors: run \`npx workshop validate\` and fix them first.`
-      : `No cohort "${cohortId}": there is no workshops/${cohortId}.yaml.`,
+      ? `${cohortFilePath(cohortId)} has errors: run \`npx workshop validate\` and fix them first.`
+      : `No cohort "${cohortId}": there is no ${cohortFilePath(cohortId)}.`,
   );
 }
 
